@@ -1,0 +1,145 @@
+import type { KeyObject } from 'node:crypto';
+import { PUBLIC_KEY_ID_PREFIX } from './constants';
+import { loadPrivateKey } from './crypto/rsa';
+import { ConfigError } from './errors';
+import type { MerchantCredentials } from './auth/request-signer';
+import { loadWechatpayKeys, type WechatpayKeys } from './auth/wechatpay-keys';
+
+/** Everything the payment core needs to talk to WeChat Pay for one merchant and service. */
+export interface PayScoreConfig {
+  merchant: MerchantCredentials;
+  appid: string;
+  serviceId: string;
+  notifyUrl: string;
+  baseUrl: string;
+  apiV2Key: string;
+  apiV3Key: string;
+  wechatpayKeys: WechatpayKeys;
+}
+
+/** The environment variables read by {@link loadConfig}, with what each one holds. */
+export const CONFIG_VARIABLES = {
+  WECHATPAY_MCHID: 'merchant id (商户号), digits',
+  WECHATPAY_MERCHANT_SERIAL_NO: 'serial number of the merchant API certificate',
+  WECHATPAY_MERCHANT_PRIVATE_KEY: 'apiclient_key.pem content (newlines may be written as \\n)',
+  WECHATPAY_APIV2_KEY: 'APIv2 key, 32 characters: signs the extraData of the confirm page',
+  WECHATPAY_APIV3_KEY: 'APIv3 key, 32 characters: decrypts notifications',
+  WECHATPAY_PUBLIC_KEY_ID: 'WeChat Pay public key id, PUB_KEY_ID_…',
+  WECHATPAY_PUBLIC_KEY: 'WeChat Pay public key PEM',
+  WECHATPAY_PLATFORM_CERTIFICATES: 'platform certificate PEM(s), for merchants not yet migrated',
+  WECHATPAY_BASE_URL: 'API base URL, https://api.mch.weixin.qq.com in production',
+  PAYSCORE_APPID: 'AppID of the mini program bound to the mchid and the service_id',
+  PAYSCORE_SERVICE_ID: 'Pay Score service id (服务ID)',
+  PAYSCORE_NOTIFY_URL: 'HTTPS URL of the notify function (CloudBase HTTP access)',
+} as const;
+
+type VariableName = keyof typeof CONFIG_VARIABLES;
+const OPTIONAL: VariableName[] = [
+  'WECHATPAY_PUBLIC_KEY_ID',
+  'WECHATPAY_PUBLIC_KEY',
+  'WECHATPAY_PLATFORM_CERTIFICATES',
+];
+
+/**
+ * Reads and checks the configuration. Throws one {@link ConfigError} listing every problem and
+ * every variable involved; messages never contain a variable's value.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): PayScoreConfig {
+  const problems: string[] = [];
+  const bad = new Set<VariableName>();
+  const report = (name: VariableName, problem: string) => {
+    bad.add(name);
+    problems.push(`${name} ${problem}`);
+  };
+  const read = (name: VariableName) => {
+    const value = env[name]?.trim() ?? '';
+    if (!value && !OPTIONAL.includes(name)) report(name, 'is not set');
+    return value;
+  };
+
+  const mchid = read('WECHATPAY_MCHID');
+  if (mchid && !/^\d{6,32}$/.test(mchid)) report('WECHATPAY_MCHID', 'must be digits');
+  const serialNo = read('WECHATPAY_MERCHANT_SERIAL_NO');
+  const privateKey = tryKey(read('WECHATPAY_MERCHANT_PRIVATE_KEY'), report);
+  const apiV2Key = checkKey('WECHATPAY_APIV2_KEY', read('WECHATPAY_APIV2_KEY'), report);
+  const apiV3Key = checkKey('WECHATPAY_APIV3_KEY', read('WECHATPAY_APIV3_KEY'), report);
+  if (apiV2Key && apiV2Key === apiV3Key) {
+    report('WECHATPAY_APIV2_KEY', 'equals WECHATPAY_APIV3_KEY: they are two different keys');
+  }
+  const wechatpayKeys = readWechatpayKeys(read, report);
+  const baseUrl = checkUrl('WECHATPAY_BASE_URL', read('WECHATPAY_BASE_URL'), report);
+  const notifyUrl = checkUrl('PAYSCORE_NOTIFY_URL', read('PAYSCORE_NOTIFY_URL'), report);
+  const appid = read('PAYSCORE_APPID');
+  if (appid && !/^wx[0-9a-zA-Z]{14,30}$/.test(appid)) report('PAYSCORE_APPID', 'must be wx…');
+  const serviceId = read('PAYSCORE_SERVICE_ID');
+  if (serviceId.length > 32) report('PAYSCORE_SERVICE_ID', 'must be at most 32 characters');
+
+  if (problems.length > 0 || !privateKey) throw new ConfigError([...bad], problems);
+  return {
+    merchant: { mchid, serialNo, privateKey },
+    appid,
+    serviceId,
+    notifyUrl,
+    baseUrl: baseUrl.replace(/\/+$/, ''),
+    apiV2Key,
+    apiV3Key,
+    wechatpayKeys,
+  };
+}
+
+type Report = (name: VariableName, problem: string) => void;
+
+function tryKey(pem: string, report: Report): KeyObject | undefined {
+  if (!pem) return undefined;
+  try {
+    return loadPrivateKey(pem);
+  } catch {
+    report('WECHATPAY_MERCHANT_PRIVATE_KEY', 'is not a readable PEM private key');
+    return undefined;
+  }
+}
+
+function checkKey(name: VariableName, value: string, report: Report): string {
+  if (value && Buffer.byteLength(value, 'utf8') !== 32) report(name, 'must be 32 characters');
+  return value;
+}
+
+function readWechatpayKeys(read: (name: VariableName) => string, report: Report): WechatpayKeys {
+  const publicKeyId = read('WECHATPAY_PUBLIC_KEY_ID');
+  const publicKeyPem = read('WECHATPAY_PUBLIC_KEY');
+  const platformCertificatesPem = read('WECHATPAY_PLATFORM_CERTIFICATES');
+  if (publicKeyId && !publicKeyId.startsWith(PUBLIC_KEY_ID_PREFIX)) {
+    report('WECHATPAY_PUBLIC_KEY_ID', `must start with ${PUBLIC_KEY_ID_PREFIX}`);
+  }
+  if (Boolean(publicKeyId) !== Boolean(publicKeyPem)) {
+    report('WECHATPAY_PUBLIC_KEY', 'and WECHATPAY_PUBLIC_KEY_ID must be set together');
+  }
+  if (!publicKeyPem && !platformCertificatesPem) {
+    report('WECHATPAY_PUBLIC_KEY', 'or WECHATPAY_PLATFORM_CERTIFICATES must be set');
+  }
+  try {
+    return loadWechatpayKeys({ publicKeyId, publicKeyPem, platformCertificatesPem });
+  } catch {
+    report('WECHATPAY_PUBLIC_KEY', 'or WECHATPAY_PLATFORM_CERTIFICATES is not readable PEM');
+    return { platformCertificates: new Map() };
+  }
+}
+
+/** https only, except plain http to a loopback host (the local sandbox). */
+function checkUrl(name: VariableName, value: string, report: Report): string {
+  if (!value) return value;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    report(name, 'is not a URL');
+    return value;
+  }
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    report(name, 'must use https');
+  }
+  if (url.search) report(name, 'must not have a query string');
+  if (value.length > 255) report(name, 'must be at most 255 characters');
+  return value;
+}
