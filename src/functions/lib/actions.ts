@@ -1,0 +1,112 @@
+import type { Replies, Request } from '../../../miniprogram/services/contract';
+import {
+  ApiError,
+  BUSINESS_TYPE_USE,
+  PAYSCORE_MINI_PROGRAM_APPID,
+  PAYSCORE_MINI_PROGRAM_PATH,
+  buildConfirmExtraData,
+  randomString,
+  formatBeijingTime,
+  type PayScoreClient,
+} from '../../payscore';
+import { UserFacingError, describeForLog } from './failure';
+import { cancelOrder, finishOrder, refreshOrder } from './order-actions';
+import { orderView } from './order-view';
+import { RENTAL_PLAN, planView } from './plan';
+import { patchRecord, saveSnapshot } from './snapshot';
+import type { OrderRecord, OrderStore } from './store/order-store';
+
+/** What the user-facing actions need; the cloud function builds the real ones. */
+export interface ActionDeps {
+  client: PayScoreClient;
+  store: OrderStore;
+  now: () => number;
+  log: (line: string) => void;
+}
+
+type Success<A extends keyof Replies> = Extract<Replies[A], { ok: true }>;
+
+/** Runs one checked request for the user `openid`. */
+export async function runAction(
+  request: Request,
+  openid: string,
+  deps: ActionDeps,
+): Promise<Replies[keyof Replies]> {
+  switch (request.action) {
+    case 'plan':
+      return { ok: true, plan: planView() };
+    case 'start':
+      return startService(openid, deps);
+    case 'query':
+      return { ok: true, order: orderView(await refreshOrder(request, openid, deps)) };
+    case 'finish':
+      return finishOrder(request.out_order_no, openid, deps);
+    case 'cancel':
+      return cancelOrder(request.out_order_no, openid, deps);
+    case 'list': {
+      const records = await deps.store.listByOpenid(openid, 50);
+      const orders = records.filter((record) => record.status !== 'FAILED').map(orderView);
+      return { ok: true, orders };
+    }
+  }
+}
+
+/**
+ * Saves the order, creates it at WeChat Pay and signs the confirm-page extraData. The order is
+ * stored before WeChat Pay is called, so a failure later never leaves an order we do not know.
+ */
+async function startService(openid: string, deps: ActionDeps): Promise<Success<'start'>> {
+  const { client, store } = deps;
+  const now = deps.now();
+  const outOrderNo = `PS${formatBeijingTime(now)}${randomString(14)}`;
+  const { serviceIntroduction, paymentName, feePerHour, riskFund } = RENTAL_PLAN;
+  const created: OrderRecord = {
+    out_order_no: outOrderNo,
+    openid,
+    status: 'CREATING',
+    service_introduction: serviceIntroduction,
+    fee_per_hour: feePerHour,
+    risk_fund_amount: riskFund.amount,
+    created_at: now,
+    updated_at: now,
+    version: 0,
+  };
+  await store.insert(created);
+
+  const order = await client
+    .create({
+      out_order_no: outOrderNo,
+      service_introduction: serviceIntroduction,
+      post_payments: [{ name: paymentName, description: planView().feeRule.slice(0, 30) }],
+      time_range: { start_time: 'OnAccept' },
+      risk_fund: { ...riskFund },
+      notify_url: client.config.notifyUrl,
+    })
+    .catch(async (error: unknown) => {
+      if (error instanceof ApiError && error.status < 500) {
+        await patchRecord(store, outOrderNo, () => ({ status: 'FAILED', updated_at: deps.now() }));
+      }
+      throw error;
+    });
+  if (!order.package) throw new UserFacingError('UPSTREAM_ERROR', '微信支付未返回 package，请重试');
+
+  const record = await saveSnapshot(store, order, deps.now()).catch((error: unknown) => {
+    // WeChat Pay has the order and we have it as CREATING: the next query or notification
+    // brings it up to date, so the user can still go on.
+    deps.log(`[payscore] [start] ${outOrderNo} local update failed: ${describeForLog(error)}`);
+    return undefined;
+  });
+  const { mchid } = client.config.merchant;
+  const extraData = buildConfirmExtraData(mchid, order.package, client.config.apiV2Key);
+  return {
+    ok: true,
+    out_order_no: outOrderNo,
+    order: orderView(record ?? created),
+    businessView: { businessType: BUSINESS_TYPE_USE, extraData },
+    navigateToMiniProgram: {
+      appId: PAYSCORE_MINI_PROGRAM_APPID,
+      path: PAYSCORE_MINI_PROGRAM_PATH,
+      extraData,
+    },
+  };
+}

@@ -1,0 +1,133 @@
+import type { Replies } from '../../../miniprogram/services/contract';
+import {
+  ApiError,
+  TransportError,
+  formatBeijingTime,
+  type OrderQuery,
+  type ServiceOrder,
+} from '../../payscore';
+import type { ActionDeps } from './actions';
+import { UserFacingError, describeForLog } from './failure';
+import { orderView } from './order-view';
+import { RENTAL_PLAN, serviceFee } from './plan';
+import { patchRecord, saveSnapshot } from './snapshot';
+import type { OrderRecord, OrderStore } from './store/order-store';
+
+const NOT_FOUND = () => new UserFacingError('NOT_FOUND', '订单不存在');
+
+/** The stored order if it belongs to `openid`; another user's order looks like a missing one. */
+export async function ownedRecord(
+  store: OrderStore,
+  outOrderNo: string,
+  openid: string,
+): Promise<OrderRecord> {
+  const record = await store.get(outOrderNo);
+  if (!record || record.openid !== openid || record.status === 'FAILED') throw NOT_FOUND();
+  return record;
+}
+
+/**
+ * Reads the order from WeChat Pay (by `out_order_no` or `query_id`), checks it is the caller's,
+ * saves what changed and returns the stored order. If WeChat Pay cannot be reached, the stored
+ * order (kept current by notifications) is returned instead.
+ */
+export async function refreshOrder(
+  query: OrderQuery,
+  openid: string,
+  deps: ActionDeps,
+): Promise<OrderRecord> {
+  if (query.out_order_no !== undefined) {
+    const record = await ownedRecord(deps.store, query.out_order_no, openid);
+    const order = await deps.client.query({ out_order_no: record.out_order_no }).catch((error) => {
+      if (!isTransient(error)) throw error;
+      deps.log(`[payscore] [query] ${record.out_order_no} served from store: ${describeForLog(error)}`);
+      return undefined;
+    });
+    return order ? ((await saveSnapshot(deps.store, order, deps.now())) ?? record) : record;
+  }
+
+  const order = await deps.client.query({ query_id: query.query_id });
+  if (order.openid !== undefined && order.openid !== openid) throw NOT_FOUND();
+  await ownedRecord(deps.store, order.out_order_no, openid);
+  const saved = await saveSnapshot(deps.store, order, deps.now());
+  if (!saved) throw NOT_FOUND();
+  return saved;
+}
+
+/**
+ * Ends the service: the fee runs from the confirmation to now (started hours, capped by the
+ * waived deposit). The order is read first, so a second request completes nothing and says so.
+ */
+export async function finishOrder(
+  outOrderNo: string,
+  openid: string,
+  deps: ActionDeps,
+): Promise<Extract<Replies['finish'], { ok: true }>> {
+  const record = await refreshOrder({ out_order_no: outOrderNo }, openid, deps);
+  if (record.status === 'COLLECTING' || record.status === 'PAID') {
+    return { ok: true, order: orderView(record), alreadyFinished: true };
+  }
+  if (record.status !== 'IN_SERVICE') {
+    throw new UserFacingError('INVALID_STATE', '用户尚未确认订单或订单已结束，无法结束服务');
+  }
+
+  const now = deps.now();
+  const total = serviceFee(record.confirmed_at ?? now, now, record.fee_per_hour, record.risk_fund_amount);
+  const completed = await deps.client
+    .complete(outOrderNo, {
+      post_payments: [{ name: RENTAL_PLAN.paymentName, amount: total }],
+      total_amount: total,
+      time_range: { end_time: formatBeijingTime(now) },
+    })
+    .catch(async (error: unknown) => settledElsewhere(error, outOrderNo, deps));
+  if (!completed) {
+    const latest = await refreshOrder({ out_order_no: outOrderNo }, openid, deps);
+    if (latest.status !== 'COLLECTING' && latest.status !== 'PAID') {
+      throw new UserFacingError('INVALID_STATE', '订单当前状态不支持结束服务');
+    }
+    return { ok: true, order: orderView(latest), alreadyFinished: true };
+  }
+  const saved = await saveSnapshot(deps.store, completed, deps.now());
+  return { ok: true, order: orderView(saved ?? record), alreadyFinished: false };
+}
+
+/** Cancels an order that was not completed; cancelling twice cancels once. */
+export async function cancelOrder(
+  outOrderNo: string,
+  openid: string,
+  deps: ActionDeps,
+): Promise<Extract<Replies['cancel'], { ok: true }>> {
+  const record = await refreshOrder({ out_order_no: outOrderNo }, openid, deps);
+  if (record.status === 'REVOKED') {
+    return { ok: true, order: orderView(record), alreadyCancelled: true };
+  }
+  if (record.status !== 'WAITING_FOR_USER' && record.status !== 'IN_SERVICE') {
+    throw new UserFacingError('INVALID_STATE', '订单已结束，无法取消');
+  }
+  await deps.client.cancel(outOrderNo, '用户取消服务');
+  const saved = await patchRecord(deps.store, outOrderNo, () => ({
+    status: 'REVOKED',
+    updated_at: deps.now(),
+  }));
+  return { ok: true, order: orderView(saved ?? record), alreadyCancelled: false };
+}
+
+/**
+ * A complete that WeChat Pay refused because of the order's state may mean an earlier,
+ * unanswered complete went through: the caller re-reads the order instead of failing.
+ */
+async function settledElsewhere(
+  error: unknown,
+  outOrderNo: string,
+  deps: ActionDeps,
+): Promise<ServiceOrder | undefined> {
+  const stateError =
+    error instanceof ApiError && error.status === 400 && error.code !== 'PARAM_ERROR';
+  if (!stateError) throw error;
+  deps.log(`[payscore] [finish] ${outOrderNo} complete refused, re-reading: ${error.code}`);
+  return undefined;
+}
+
+function isTransient(error: unknown): boolean {
+  return error instanceof TransportError || (error instanceof ApiError && error.retryable);
+}
