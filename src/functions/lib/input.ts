@@ -25,7 +25,8 @@ export function parseRequest(event: unknown): Request {
 
   const allowed = FIELDS[action as Request['action']];
   for (const key of Object.keys(data)) {
-    if (!allowed.includes(key) && !ALWAYS_ALLOWED.includes(key)) invalid(`不支持的参数 ${safeKey(key)}`);
+    if (!allowed.includes(key) && !ALWAYS_ALLOWED.includes(key))
+      invalid(`不支持的参数 ${safeKey(key)}`);
   }
   if (action === 'query') return parseQuery(data);
   if (action === 'finish' || action === 'cancel') {

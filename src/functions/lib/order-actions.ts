@@ -40,7 +40,9 @@ export async function refreshOrder(
     const record = await ownedRecord(deps.store, query.out_order_no, openid);
     const order = await deps.client.query({ out_order_no: record.out_order_no }).catch((error) => {
       if (!isTransient(error)) throw error;
-      deps.log(`[payscore] [query] ${record.out_order_no} served from store: ${describeForLog(error)}`);
+      deps.log(
+        `[payscore] [query] ${record.out_order_no} served from store: ${describeForLog(error)}`,
+      );
       return undefined;
     });
     return order ? ((await saveSnapshot(deps.store, order, deps.now())) ?? record) : record;
@@ -72,7 +74,12 @@ export async function finishOrder(
   }
 
   const now = deps.now();
-  const total = serviceFee(record.confirmed_at ?? now, now, record.fee_per_hour, record.risk_fund_amount);
+  const total = serviceFee(
+    record.confirmed_at ?? now,
+    now,
+    record.fee_per_hour,
+    record.risk_fund_amount,
+  );
   const completed = await deps.client
     .complete(outOrderNo, {
       post_payments: [{ name: RENTAL_PLAN.paymentName, amount: total }],

@@ -13,7 +13,8 @@ export function patchFromOrder(
   now: number,
 ): OrderPatch | undefined {
   const next = orderStatus(order);
-  const current = record.status === 'CREATING' || record.status === 'FAILED' ? undefined : record.status;
+  const current =
+    record.status === 'CREATING' || record.status === 'FAILED' ? undefined : record.status;
   if (current && !isForward(current, next)) return undefined;
 
   const patch: OrderPatch = {};

@@ -53,7 +53,9 @@ export class CloudBaseOrderStore implements OrderStore {
 
   async rememberNotification(key: string): Promise<boolean> {
     try {
-      await this.db.collection(NOTIFICATIONS_COLLECTION).add({ data: { _id: key, at: Date.now() } });
+      await this.db
+        .collection(NOTIFICATIONS_COLLECTION)
+        .add({ data: { _id: key, at: Date.now() } });
       return true;
     } catch (error) {
       // A duplicate _id rejects the add; any other failure must reach the caller.
