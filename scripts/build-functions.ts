@@ -38,7 +38,10 @@ function checkManifest(name: string): void {
   const manifest = path.join(ROOT, 'cloudfunctions', name, 'package.json');
   if (!existsSync(manifest)) throw new Error(`${manifest} is missing`);
   const deps = JSON.parse(readFileSync(manifest, 'utf8')).dependencies ?? {};
-  if (Object.keys(deps).join() !== 'wx-server-sdk' || !/^\d+\.\d+\.\d+$/.test(deps['wx-server-sdk'])) {
+  if (
+    Object.keys(deps).join() !== 'wx-server-sdk' ||
+    !/^\d+\.\d+\.\d+$/.test(deps['wx-server-sdk'])
+  ) {
     throw new Error(`${manifest} must depend only on an exact wx-server-sdk version`);
   }
 }

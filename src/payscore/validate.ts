@@ -127,10 +127,8 @@ export function checkTotal(
   const paid = sumAmounts(payments);
   const discounted = sumAmounts(discounts);
   if (total !== paid - discounted) {
-    fail(
-      'total_amount',
-      `must equal post_payments ${paid} - post_discounts ${discounted} = ${paid - discounted}, got ${total}`,
-    );
+    const formula = `post_payments ${paid} - post_discounts ${discounted} = ${paid - discounted}`;
+    fail('total_amount', `must equal ${formula}, got ${total}`);
   }
 }
 

@@ -15,7 +15,8 @@ describe('payscore/time', () => {
   });
 
   it('gives the same string whatever the process time zone', () => {
-    const script = `require(${JSON.stringify(path.resolve(__dirname, '../../src/payscore/time.ts'))})`;
+    const timeModule = path.resolve(__dirname, '../../src/payscore/time.ts');
+    const script = `require(${JSON.stringify(timeModule)})`;
     const run = (tz: string) =>
       execFileSync(
         process.execPath,

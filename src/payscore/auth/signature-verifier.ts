@@ -57,10 +57,8 @@ export function verifyWechatpaySignature(
 
   const seconds = /^\d{1,12}$/.test(timestamp) ? Number(timestamp) : NaN;
   if (!(Math.abs(nowSeconds - seconds) <= MAX_CLOCK_SKEW_SECONDS)) {
-    throw fail(
-      'stale-timestamp',
-      `Wechatpay-Timestamp ${timestamp} is more than ${MAX_CLOCK_SKEW_SECONDS} s from now (${nowSeconds})`,
-    );
+    const limit = `more than ${MAX_CLOCK_SKEW_SECONDS} s from now (${nowSeconds})`;
+    throw fail('stale-timestamp', `Wechatpay-Timestamp ${timestamp} is ${limit}`);
   }
 
   const key = keyForSerial(keys, serial);

@@ -1,0 +1,95 @@
+/**
+ * `npm run deploy`: checks the configuration and the bundles, then runs
+ * `tcb fn deploy --all --force` for the CloudBase environment ENV_ID. Fails loudly when ENV_ID
+ * is missing, the configuration is invalid, a bundle needs a module its package.json lacks, or
+ * the CLI deployed nothing. Log in first with `npx tcb login`.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import * as path from 'node:path';
+import { ConfigError, loadConfig } from '../src/payscore';
+import { FUNCTION_NAMES, buildFunctions } from './build-functions';
+
+const ROOT = path.resolve(__dirname, '..');
+
+/** Minimal .env reader: KEY=VALUE lines, # comments, optional surrounding quotes. */
+export function parseDotEnv(text: string): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const line of text.split(/\r?\n/)) {
+    const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
+    if (!match || line.trimStart().startsWith('#')) continue;
+    values[match[1]] = match[2].replace(/^(["'])(.*)\1$/, '$2');
+  }
+  return values;
+}
+
+/** Modules a bundle requires that are neither Node built-ins nor in its package.json. */
+export function missingModules(bundle: string, dependencies: Record<string, string>): string[] {
+  const required = [...bundle.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
+  const builtin = (name: string) =>
+    name.startsWith('node:') || builtinModules.includes(name.split('/')[0]);
+  return [...new Set(required)].filter((name) => !builtin(name) && !(name in dependencies));
+}
+
+/** The functions the CLI output reports as deployed, in its Chinese or English wording. */
+export function deployedFunctions(output: string): string[] {
+  const lines = output.split(/\r?\n/);
+  return FUNCTION_NAMES.filter((name) =>
+    lines.some((line) => line.includes(`[${name}]`) && /成功|success/i.test(line)),
+  );
+}
+
+function checkBundles(): void {
+  for (const name of FUNCTION_NAMES) {
+    const dir = path.join(ROOT, 'cloudfunctions', name);
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    const main = path.join(dir, manifest.main ?? 'index.js');
+    if (!existsSync(main)) throw new Error(`${name}: ${manifest.main} was not built`);
+    const missing = missingModules(readFileSync(main, 'utf8'), manifest.dependencies ?? {});
+    if (missing.length)
+      throw new Error(`${name}: requires ${missing.join(', ')} not in package.json`);
+  }
+}
+
+function main(): number {
+  const dotEnvPath = path.join(ROOT, '.env');
+  const env = {
+    ...(existsSync(dotEnvPath) ? parseDotEnv(readFileSync(dotEnvPath, 'utf8')) : {}),
+    ...process.env,
+  };
+  if (!env.ENV_ID) {
+    console.error('[deploy] ENV_ID is not set: put your CloudBase environment id in .env');
+    return 1;
+  }
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(
+      `[deploy] configuration refused, nothing deployed:\n  ${error.problems.join('\n  ')}`,
+    );
+    return 1;
+  }
+  buildFunctions();
+  checkBundles();
+
+  const tcb = path.join(ROOT, 'node_modules', '.bin', 'tcb');
+  const args = ['fn', 'deploy', '--all', '--force', '-e', env.ENV_ID];
+  console.log(`[deploy] tcb ${args.join(' ')}`);
+  const run = spawnSync(tcb, args, { cwd: ROOT, env, encoding: 'utf8' });
+  const output = `${run.stdout ?? ''}${run.stderr ?? ''}`;
+  process.stdout.write(output);
+  const deployed = deployedFunctions(output);
+  if (run.status !== 0 || deployed.length !== FUNCTION_NAMES.length) {
+    const missing = FUNCTION_NAMES.filter((name) => !deployed.includes(name));
+    console.error(`[deploy] failed: exit ${run.status}, not deployed: ${missing.join(', ')}`);
+    return 1;
+  }
+  console.log(
+    `[deploy] deployed ${deployed.join(', ')}; notify URL: see the HTTP access link above`,
+  );
+  return 0;
+}
+
+if (require.main === module) process.exit(main());

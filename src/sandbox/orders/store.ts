@@ -1,0 +1,78 @@
+/**
+ * All orders of the sandbox merchant, in memory and bounded: past the cap the oldest finished
+ * order goes first (the oldest of all only when none is finished), with its package and
+ * query_ids, so a long-running sandbox never grows without limit.
+ */
+import { FINISHED_STATES, type OrderRecord } from './model';
+
+const EXPIRY_MS = 30 * 24 * 60 * 60 * 1000;
+
+export class OrderStore {
+  private readonly orders = new Map<string, OrderRecord>();
+  private readonly byPackage = new Map<string, OrderRecord>();
+  private readonly byQueryId = new Map<string, OrderRecord>();
+
+  constructor(
+    private readonly now: () => number,
+    readonly maxOrders = 10000,
+  ) {}
+
+  /** The order with this out_order_no, after applying the 30-day expiry of CREATED. */
+  get(outOrderNo: string): OrderRecord | undefined {
+    return this.fresh(this.orders.get(outOrderNo));
+  }
+
+  /** The order a confirm-page package belongs to. */
+  withPackage(orderPackage: string): OrderRecord | undefined {
+    return this.fresh(this.byPackage.get(orderPackage));
+  }
+
+  /** The order a query_id (handed to the mini program on return) points at. */
+  withQueryId(queryId: string): OrderRecord | undefined {
+    return this.fresh(this.byQueryId.get(queryId));
+  }
+
+  /** Every order, oldest first. */
+  all(): OrderRecord[] {
+    return [...this.orders.values()].map((record) => this.fresh(record) ?? record);
+  }
+
+  get size(): number {
+    return this.orders.size;
+  }
+
+  /** Stores a new order, evicting one when the store is full. */
+  add(record: OrderRecord): void {
+    this.orders.set(record.entity.out_order_no, record);
+    this.byPackage.set(record.package, record);
+    while (this.orders.size > this.maxOrders) this.evictOne();
+  }
+
+  /** Registers a query_id for an order. */
+  addQueryId(record: OrderRecord, queryId: string): void {
+    record.queryIds.push(queryId);
+    this.byQueryId.set(queryId, record);
+  }
+
+  private evictOne(): void {
+    let victim: OrderRecord | undefined;
+    for (const record of this.orders.values()) {
+      victim ??= record;
+      if (FINISHED_STATES.includes(record.entity.state)) {
+        victim = record;
+        break;
+      }
+    }
+    if (!victim) return;
+    this.orders.delete(victim.entity.out_order_no);
+    this.byPackage.delete(victim.package);
+    for (const queryId of victim.queryIds) this.byQueryId.delete(queryId);
+  }
+
+  private fresh(record: OrderRecord | undefined): OrderRecord | undefined {
+    if (record?.entity.state === 'CREATED' && this.now() - record.updatedAt >= EXPIRY_MS) {
+      record.entity.state = 'EXPIRED';
+    }
+    return record;
+  }
+}
