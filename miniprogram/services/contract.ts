@@ -8,12 +8,7 @@
 /** Order status as derived on the server from `state`, `state_description` and
  * `collection.state`. */
 export type OrderStatus =
-  | 'WAITING_FOR_USER'
-  | 'IN_SERVICE'
-  | 'COLLECTING'
-  | 'PAID'
-  | 'REVOKED'
-  | 'EXPIRED';
+  'WAITING_FOR_USER' | 'IN_SERVICE' | 'COLLECTING' | 'PAID' | 'REVOKED' | 'EXPIRED';
 
 /** What the user may do next with an order. */
 export type OrderAction = 'cancel' | 'finish';
