@@ -10,6 +10,13 @@ import { signSha256Rsa } from '../../payscore/crypto/rsa';
 /** Ways an injected fault spoils the signature headers. */
 export type SignatureFault = 'no-signature' | 'signtest' | 'bad-signature';
 
+const SIGNATURE_FAULTS: readonly string[] = ['no-signature', 'signtest', 'bad-signature'];
+
+/** Narrows an injected fault kind to the ones that spoil signatures. */
+export function signatureFault(kind: string | undefined): SignatureFault | undefined {
+  return kind && SIGNATURE_FAULTS.includes(kind) ? (kind as SignatureFault) : undefined;
+}
+
 /** The key WeChat Pay signs with and the id merchants know it by (`PUB_KEY_ID_…`). */
 export interface WechatpaySigningKey {
   publicKeyId: string;
