@@ -1,0 +1,119 @@
+import { strict as assert } from 'node:assert';
+import type { Replies } from '../../miniprogram/services/contract';
+import { createOrderFunction } from '../../src/functions/lib/order-function';
+import { MemoryOrderStore } from '../../src/functions/lib/store/memory-store';
+import type { OrderPatch } from '../../src/functions/lib/store/order-store';
+import { validEnv } from '../support/env';
+import { startFunctionRig, type FunctionRig } from '../support/function-rig';
+
+function ok<A extends keyof Replies>(reply: Replies[A]): Extract<Replies[A], { ok: true }> {
+  assert.ok(reply.ok, `expected ok, got ${JSON.stringify(reply)}`);
+  return reply as Extract<Replies[A], { ok: true }>;
+}
+
+/** A memory store whose next `failures` updates throw, like a database that drops out. */
+class FlakyStore extends MemoryOrderStore {
+  failures = 0;
+  override async update(no: string, version: number, patch: OrderPatch): Promise<boolean> {
+    if (this.failures > 0) {
+      this.failures--;
+      throw new Error('database unavailable');
+    }
+    return super.update(no, version, patch);
+  }
+}
+
+describe('functions/payscore when things go wrong', () => {
+  let rig: FunctionRig;
+  afterEach(async () => rig?.close());
+
+  it('retries a 5xx with the same order and succeeds', async () => {
+    rig = await startFunctionRig();
+    rig.sandbox.injectFault({ route: 'create', kind: 'system-error', count: 1 });
+    const started = ok<'start'>(await rig.call('oAlice', { action: 'start' }));
+    const creates = rig.sandbox.calls().filter((c) => c.route === 'create');
+    assert.deepEqual(
+      creates.map((c) => c.status),
+      [500, 200],
+    );
+    assert.equal((await rig.store.get(started.out_order_no))?.status, 'WAITING_FOR_USER');
+  });
+
+  it('keeps the order when WeChat Pay stays down, and says the state is being checked', async () => {
+    rig = await startFunctionRig();
+    rig.sandbox.injectFault({ route: 'create', kind: 'system-error', count: 3 });
+    const reply = await rig.call('oAlice', { action: 'start' });
+    assert.equal(reply.ok ? 'ok' : reply.code, 'UPSTREAM_TIMEOUT');
+    const [kept] = await rig.store.listByOpenid('oAlice', 10);
+    assert.equal(kept.status, 'CREATING');
+    assert.match(
+      rig.logs.join('\n'),
+      /\[payscore\] \[start\] ApiError: WeChat Pay replied 500 SYSTEM_ERROR/,
+    );
+  });
+
+  it('times out a slow reply instead of hanging the function', async () => {
+    rig = await startFunctionRig({ client: { timeoutMs: 200, retries: 0 } });
+    rig.sandbox.injectFault({ route: 'create', kind: 'slow', count: 1, delayMs: 1000 });
+    const reply = await rig.call('oAlice', { action: 'start' });
+    assert.deepEqual(reply, {
+      ok: false,
+      code: 'UPSTREAM_TIMEOUT',
+      message: '服务繁忙，正在确认订单状态，请稍后刷新',
+    });
+  });
+
+  it('refuses a reply without signature headers, then completes once on the retry', async () => {
+    rig = await startFunctionRig();
+    const started = ok<'start'>(await rig.call('oAlice', { action: 'start' }));
+    const { extraData } = started.businessView;
+    rig.sandbox.userConfirm({ appid: rig.config.appid, openid: 'oAlice', extraData });
+    await rig.sandbox.notificationsSettled();
+
+    rig.sandbox.injectFault({ route: 'complete', kind: 'no-signature', count: 1 });
+    const no = started.out_order_no;
+    const first = await rig.call('oAlice', { action: 'finish', out_order_no: no });
+    assert.equal(first.ok ? 'ok' : first.code, 'UPSTREAM_ERROR');
+    assert.match(rig.logs.join('\n'), /SignatureError: WeChat Pay signature headers missing/);
+
+    const second = ok<'finish'>(await rig.call('oAlice', { action: 'finish', out_order_no: no }));
+    assert.equal(second.alreadyFinished, true);
+    assert.equal(second.order.status, 'COLLECTING');
+  });
+
+  it('still hands out the confirm page when saving after create fails', async () => {
+    const store = new FlakyStore();
+    rig = await startFunctionRig({ store });
+    store.failures = 1;
+    const started = ok<'start'>(await rig.call('oAlice', { action: 'start' }));
+    assert.equal((await store.get(started.out_order_no))?.status, 'CREATING');
+
+    const { extraData } = started.businessView;
+    rig.sandbox.userConfirm({ appid: rig.config.appid, openid: 'oAlice', extraData });
+    await rig.sandbox.notificationsSettled();
+    assert.equal((await store.get(started.out_order_no))?.status, 'IN_SERVICE');
+  });
+
+  it('answers every call with a configuration error, naming variables but no values', async () => {
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (line: string) => errors.push(line);
+    try {
+      const env = { ...validEnv(), WECHATPAY_APIV3_KEY: 'my-secret-v3' };
+      const main = createOrderFunction(
+        { openid: () => 'oAlice', database: () => assert.fail('no database') },
+        env,
+      );
+      const reply = await main({ action: 'plan' });
+      assert.deepEqual(reply, {
+        ok: false,
+        code: 'CONFIG_ERROR',
+        message: '支付分服务配置有误，请联系商家',
+      });
+      assert.match(errors.join('\n'), /WECHATPAY_APIV3_KEY must be 32 characters/);
+      assert.ok(!errors.join('\n').includes('my-secret-v3'));
+    } finally {
+      console.error = original;
+    }
+  });
+});
