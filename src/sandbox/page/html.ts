@@ -8,7 +8,8 @@ const STYLE = `
 body { font: 14px system-ui, sans-serif; margin: 1.5rem; color: #222; }
 h1 { font-size: 1.3rem; } h2 { font-size: 1.05rem; margin-top: 1.5rem; }
 table { border-collapse: collapse; width: 100%; }
-th, td { border-bottom: 1px solid #ddd; padding: .35rem .5rem; text-align: left; vertical-align: top; }
+th, td { border-bottom: 1px solid #ddd; padding: .35rem .5rem; text-align: left; }
+td { vertical-align: top; }
 code { font-size: 12px; } button { margin: 0 .2rem .2rem 0; }
 .note { color: #666; } .bad { color: #b00; } .good { color: #070; }
 `;
@@ -33,12 +34,16 @@ function button(label, action) {
   b.textContent = label; b.onclick = action; return b;
 }
 function orderState(o) {
-  return [o.state, o.state_description, o.collection && o.collection.state].filter(Boolean).join(' / ');
+  const parts = [o.state, o.state_description, o.collection && o.collection.state];
+  return parts.filter(Boolean).join(' / ');
+}
+function attemptText(a) {
+  const fault = a.fault ? ' [' + a.fault + ']' : '';
+  return ' #' + a.attempt + ' ' + (a.status || a.error) + ' ' + a.durationMs + 'ms' + fault;
 }
 function attemptsText(list) {
   return list.map((n) => n.event_type.replace('PAYSCORE.', '') + ': ' + n.state +
-    (n.reason ? ' (' + n.reason + ')' : '') + n.attempts.map((a) => ' #' + a.attempt + ' ' +
-    (a.status || a.error) + ' ' + a.durationMs + 'ms' + (a.fault ? ' [' + a.fault + ']' : '')).join('')
+    (n.reason ? ' (' + n.reason + ')' : '') + n.attempts.map(attemptText).join('')
   ).join('\\n');
 }
 async function refresh() {
@@ -55,20 +60,23 @@ async function refresh() {
     const pre = document.createElement('pre'); pre.textContent = attemptsText(item.notifications);
     cell(row, pre);
     const actions = document.createElement('span');
+    const act = (label, step, body) =>
+      actions.append(button(label, () => post('/sandbox/orders/' + no + '/' + step, body)));
     if (o.state === 'CREATED' && !item.package_opened_by) {
-      actions.append(button('user confirms', () => post('/sandbox/orders/' + no + '/confirm', { decision: 'confirm' })));
-      actions.append(button('user leaves', () => post('/sandbox/orders/' + no + '/confirm', { decision: 'leave' })));
+      act('user confirms', 'confirm', { decision: 'confirm' });
+      act('user leaves', 'confirm', { decision: 'leave' });
     }
     if (o.collection && o.collection.state === 'USER_PAYING') {
-      actions.append(button('deduction succeeds', () => post('/sandbox/orders/' + no + '/deduct', { outcome: 'paid' })));
-      actions.append(button('deduction fails', () => post('/sandbox/orders/' + no + '/deduct', { outcome: 'unpaid' })));
+      act('deduction succeeds', 'deduct', { outcome: 'paid' });
+      act('deduction fails', 'deduct', { outcome: 'unpaid' });
     }
     cell(row, actions);
   }
   $('faults').textContent = faults.length ? JSON.stringify(faults) : 'none';
 }
-$('add-fault').onclick = () => post('/sandbox/faults', { route: $('f-route').value,
-  kind: $('f-kind').value, count: Number($('f-count').value), delayMs: Number($('f-delay').value) });
+$('add-fault').onclick = () => post('/sandbox/faults', {
+  route: $('f-route').value, kind: $('f-kind').value,
+  count: Number($('f-count').value), delayMs: Number($('f-delay').value) });
 $('clear-faults').onclick = () => fetch('/sandbox/faults', { method: 'DELETE' }).then(refresh);
 refresh(); setInterval(refresh, 2000);
 `;
@@ -85,7 +93,8 @@ export function pageHtml(routes: readonly string[], kinds: readonly string[]): s
 <p id="merchant" class="note"></p>
 <h2>Orders</h2>
 <table><thead><tr><th>out_order_no</th><th>state</th><th>total</th><th>user</th>
-<th>notifications</th><th>act as user / Pay Score</th></tr></thead><tbody id="orders"></tbody></table>
+<th>notifications</th><th>act as user / Pay Score</th></tr></thead>
+<tbody id="orders"></tbody></table>
 <h2>Faults</h2>
 <p>Next <input id="f-count" type="number" value="1" min="1" style="width:4em"> call(s) of
 <select id="f-route">${options(routes)}</select> get <select id="f-kind">${options(kinds)}</select>
