@@ -3,7 +3,20 @@
  * Plain functions over the `App.onLaunch`/`onShow` options, so they run anywhere.
  */
 import { PAYSCORE_MINI_PROGRAM_APPID, RETURN_SCENE } from '../utils/payscore-constants';
-import type { PendingJump } from './pending-jump';
+
+/** Storage key of the pending-jump marker (see pending-jump.ts). */
+export const PENDING_JUMP_KEY = 'payscore.pendingJump';
+
+// The package behind a jump is valid for about an hour; a marker much older than that
+// belongs to a jump whose return was lost, and must not turn a later visit into a "return".
+const MAX_PENDING_AGE_MS = 2 * 3600 * 1000;
+
+/** A jump to Pay Score that has not come back yet. */
+export interface PendingJump {
+  out_order_no: string;
+  /** Epoch milliseconds when the jump started. */
+  savedAt: number;
+}
 
 /** The part of the launch/show options a return is read from. */
 export interface ShowOptionsLike {
@@ -35,6 +48,17 @@ export function readQueryId(extraData: unknown): string | undefined {
   if (!extraData || typeof extraData !== 'object') return undefined;
   const queryId = (extraData as { query_id?: unknown }).query_id;
   return typeof queryId === 'string' && queryId.trim() !== '' ? queryId : undefined;
+}
+
+/** The stored marker if it is well-formed and fresh at `now`, else null. */
+export function readPendingJump(stored: unknown, now: number): PendingJump | null {
+  if (!stored || typeof stored !== 'object') return null;
+  const { out_order_no: outOrderNo, savedAt } = stored as Record<string, unknown>;
+  if (typeof outOrderNo !== 'string' || outOrderNo === '' || typeof savedAt !== 'number') {
+    return null;
+  }
+  const age = now - savedAt;
+  return age >= 0 && age <= MAX_PENDING_AGE_MS ? { out_order_no: outOrderNo, savedAt } : null;
 }
 
 /**

@@ -20,8 +20,9 @@ export function formatDuration(ms: number): string {
 
 /** Formats epoch milliseconds as Beijing time 'YYYY-MM-DD HH:mm', whatever the phone's zone. */
 export function formatDateTime(ms: number): string {
-  const beijing = new Date(ms + 8 * 3600 * 1000);
+  // Shift to UTC+8 and read the UTC fields: China keeps no daylight saving time.
+  const t = new Date(ms + 8 * 3600 * 1000);
   const pad = (n: number) => String(n).padStart(2, '0');
-  const date = `${beijing.getUTCFullYear()}-${pad(beijing.getUTCMonth() + 1)}-${pad(beijing.getUTCDate())}`;
-  return `${date} ${pad(beijing.getUTCHours())}:${pad(beijing.getUTCMinutes())}`;
+  const date = `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+  return `${date} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`;
 }

@@ -43,7 +43,7 @@ Page({
   timer: NO_TIMER,
 
   onLoad(query: Record<string, string | undefined>) {
-    const outOrderNo = query.out_order_no ?? '';
+    const outOrderNo = decodeQueryValue(query.out_order_no);
     if (!outOrderNo) {
       this.setData({ loading: false, error: '缺少订单号，请从“我的订单”进入' });
       return;
@@ -184,3 +184,14 @@ Page({
     this.timer = NO_TIMER;
   },
 });
+
+// Base libraries differ on whether page query values arrive URL-decoded. An out_order_no never
+// contains '%', so decoding an already decoded value changes nothing.
+function decodeQueryValue(value: string | undefined): string {
+  if (!value) return '';
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}

@@ -1,6 +1,7 @@
 // The service page: the sample deposit-free power bank rental, its fee rule and the start button.
 import { callPayScore, isUncertain } from '../../services/api';
 import { keepTicket } from '../../services/confirm-ticket';
+import { handOrder } from '../../services/order-cache';
 import type { OrderView, PlanView } from '../../services/contract';
 import { formatYuan } from '../../utils/format';
 import { orderUrl, ordersUrl } from '../../utils/routes';
@@ -55,6 +56,7 @@ Page({
 
     if (reply.ok) {
       keepTicket(reply);
+      handOrder(reply.order);
       openOrder(reply.out_order_no);
     } else if (isUncertain(reply)) {
       this.setData({ notice: reply.message });
