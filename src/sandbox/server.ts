@@ -32,9 +32,13 @@ export function createSandboxServer(ctx: SandboxContext): http.Server {
 }
 
 async function dispatch(ctx: SandboxContext, req: http.IncomingMessage, res: http.ServerResponse) {
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  const path = url.pathname;
-  if (path.startsWith('/v3/')) return serveApi(ctx, req, res, url);
+  // Split by hand rather than through URL: WeChat Pay signs and routes the path as sent,
+  // without resolving `..` or reading a leading `//` as a host.
+  const target = req.url ?? '/';
+  const queryAt = target.indexOf('?');
+  const path = queryAt === -1 ? target : target.slice(0, queryAt);
+  const query = new URLSearchParams(queryAt === -1 ? '' : target.slice(queryAt + 1));
+  if (path.startsWith('/v3/')) return serveApi(ctx, req, res, path, query);
 
   // The page and its routes answer loopback names only, so a rebound DNS name cannot reach them.
   if (!LOOPBACK_NAMES.includes(hostnameOf(req.headers.host))) {

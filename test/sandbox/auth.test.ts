@@ -44,7 +44,7 @@ describe('sandbox: request signatures', () => {
     };
   };
 
-  it('accepts a genuine signature (the unknown order then gives 404), with a signed reply', async () => {
+  it('accepts a genuine signature (then 404 for the unknown order), signed reply', async () => {
     const reply = await signedRequest(sandbox, 'GET', queryPath);
     assert.equal(reply.status, 404);
     assert.deepEqual(verified(reply), { code: 'ORDER_NOT_EXIST', message: '订单不存在' });

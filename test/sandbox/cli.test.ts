@@ -20,7 +20,7 @@ describe('sandbox CLI', () => {
     assert.throws(() => parseArgs(['--port', 'eighty']), /whole number/);
   });
 
-  it('prints its URLs, serves, and exits 0 on SIGTERM with a keep-alive client connected', async () => {
+  it('prints its URLs, serves, exits 0 on SIGTERM despite a keep-alive client', async () => {
     const stateDir = mkdtempSync(join(tmpdir(), 'payscore-sandbox-cli-'));
     const child = spawn(
       process.execPath,

@@ -6,7 +6,15 @@ import {
   type PayScoreClient,
 } from '../../src/payscore';
 import type { Sandbox } from '../../src/sandbox';
-import { apiError, clientFor, completeInput, createInput, memorySandbox } from './helpers';
+import {
+  apiError,
+  clientFor,
+  completeInput,
+  createConfirmed,
+  createInput,
+  memorySandbox,
+  waitFor,
+} from './helpers';
 
 describe('sandbox: confirm-mode flow with the core client', () => {
   let sandbox: Sandbox;
@@ -76,7 +84,7 @@ describe('sandbox: confirm-mode flow with the core client', () => {
     assert.equal(orderStatus(done), 'PAID');
   });
 
-  it('modify lowers the fee, pay is accepted, sync ends the order as paid by the merchant', async () => {
+  it('modify lowers the fee, pay is accepted, sync ends the order as paid', async () => {
     const config = client.config;
     const created = await client.create(createInput(config));
     const extraData = buildConfirmExtraData(
@@ -138,7 +146,7 @@ describe('sandbox: confirm-mode flow with the core client', () => {
     assert.equal((await client.query({ out_order_no: second.out_order_no })).state, 'REVOKED');
   });
 
-  it('answers an identical create again with the same order, and refuses a changed one', async () => {
+  it('answers an identical create with the same order, refuses a changed one', async () => {
     const input = createInput(client.config);
     const first = await client.create(input);
     const again = await client.create({ ...input });
@@ -153,5 +161,18 @@ describe('sandbox: confirm-mode flow with the core client', () => {
       client.create({ ...input, service_introduction: '另一个服务' }),
       apiError(400, 'INVALID_REQUEST', '订单重入参数校验失败'),
     );
+  });
+
+  it('with autoDeductMs, Pay Score collects by itself after complete', async () => {
+    const auto = await memorySandbox({ autoDeductMs: 10 });
+    try {
+      const autoClient = clientFor(auto);
+      const { outOrderNo } = await createConfirmed(auto, autoClient);
+      await autoClient.complete(outOrderNo, completeInput(120));
+      await waitFor(() => auto.order(outOrderNo)?.order.state === 'DONE');
+      assert.equal(auto.order(outOrderNo)?.order.collection?.paid_amount, 120);
+    } finally {
+      await auto.close();
+    }
   });
 });

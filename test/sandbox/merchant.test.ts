@@ -83,7 +83,7 @@ describe('sandbox merchant', () => {
     }
   });
 
-  it('keeps a notify URL the developer set, and regenerates an unreadable WeChat Pay key', async () => {
+  it('keeps a custom notify URL and regenerates an unreadable WeChat Pay key', async () => {
     const first = await startSandbox({ stateDir, notifyUrl: 'http://127.0.0.1:3000/notify' });
     const firstEnv = first.merchantEnv;
     await first.close();

@@ -148,7 +148,7 @@ describe('sandbox: notifications', () => {
     }
   });
 
-  it('a SIGNTEST probe is rejected by a verifying receiver and delivered genuine next time', async () => {
+  it('a SIGNTEST probe is rejected by the receiver, then delivered genuine', async () => {
     const statuses: number[] = [];
     const server = http.createServer((req, res) => {
       const chunks: Buffer[] = [];

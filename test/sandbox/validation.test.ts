@@ -31,7 +31,7 @@ describe('sandbox: field validation like WeChat Pay', () => {
     need_user_confirm: true,
   });
 
-  it('accepts a valid create, ignoring unknown fields and counting Chinese as one character', async () => {
+  it('accepts a valid create, ignores unknown fields, counts Chinese as one', async () => {
     const body = { ...validCreate(), service_introduction: '充'.repeat(20), future_field: 1 };
     const { status, json } = await call('POST', PATH, body);
     assert.equal(status, 200);
@@ -140,7 +140,7 @@ describe('sandbox: field validation like WeChat Pay', () => {
     }
   });
 
-  it('query: exactly one of out_order_no and query_id, each once, for the merchant’s ids', async () => {
+  it('query: exactly one of out_order_no / query_id, each once, own ids', async () => {
     const ids = `service_id=${config.serviceId}&appid=${config.appid}`;
     for (const query of [ids, `${ids}&out_order_no=A&query_id=B`, `${ids}&query_id=A&query_id=B`]) {
       const { status, json } = await call('GET', `${PATH}?${query}`);

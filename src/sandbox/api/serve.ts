@@ -18,7 +18,8 @@ export async function serveApi(
   ctx: SandboxContext,
   req: IncomingMessage,
   res: ServerResponse,
-  url: URL,
+  pathname: string,
+  query: URLSearchParams,
 ): Promise<void> {
   const method = req.method ?? 'GET';
   const target = req.url ?? '/';
@@ -27,7 +28,7 @@ export async function serveApi(
     ctx.calls.add({
       at: ctx.now(),
       method,
-      path: url.pathname,
+      path: pathname,
       route,
       status,
       code,
@@ -43,7 +44,7 @@ export async function serveApi(
     log(route, error.status, error.code);
   };
 
-  const route = matchApiRoute(method, url.pathname);
+  const route = matchApiRoute(method, pathname);
   if ('status' in route) {
     if (route.status === 405) {
       const error = new SandboxApiError(405, 'METHOD_NOT_ALLOWED', `不支持${method}方法`);
@@ -59,16 +60,9 @@ export async function serveApi(
     body = await readBody(req);
   } catch (error) {
     if (error instanceof BodyTooLargeError) {
-      const tooLarge = new SandboxApiError(
-        413,
-        'PARAM_ERROR',
-        `请求体不能超过${MAX_BODY_BYTES}字节`,
-        {
-          location: 'body',
-          issue: error.message,
-        },
-      );
-      refuse(tooLarge, route.name);
+      const message = `请求体不能超过${MAX_BODY_BYTES}字节`;
+      const detail = { location: 'body', issue: error.message };
+      refuse(new SandboxApiError(413, 'PARAM_ERROR', message, detail), route.name);
     }
     return;
   }
@@ -81,7 +75,7 @@ export async function serveApi(
     if (fault?.kind === 'rate-limited') {
       throw new SandboxApiError(429, 'FREQUENCY_LIMITED', '请求过于频繁，请稍后再试');
     }
-    reply = handleApiCall(ctx, route, body, url.searchParams);
+    reply = handleApiCall(ctx, route, body, query);
   } catch (error) {
     refuse(error instanceof SandboxApiError ? error : systemError(), route.name);
     return;

@@ -3,6 +3,7 @@
  * discounts, devices and Beijing times. Each reader returns only the fields the API knows,
  * so unknown fields are dropped rather than stored.
  */
+import { LIMITS } from '../../payscore/constants';
 import { parseBeijingTime } from '../clock';
 import { noAuth, paramError } from '../wire/api-error';
 import type { DeviceInfo, DiscountLine, FeeLine } from '../orders/model';
@@ -14,9 +15,10 @@ export interface ServiceIds {
   serviceId: string;
 }
 
+/** appid, service_id and other ids: string(32). */
 export const ID_MAX = 32;
-const DEVICE_ID_MAX = 32;
-const MATERIEL_NO_MAX = 128;
+/** `yyyyMMddHHmmss`: string(14). */
+export const TIME_MAX = 14;
 
 /** Reads `appid` and `service_id`; a pair the merchant does not own is 403 NO_AUTH. */
 export function checkIds(fields: Fields, ids: ServiceIds): void {
@@ -41,27 +43,29 @@ export function refuseOutOrderNoInBody(fields: Fields): void {
 
 /** Fee lines: each needs a name; amounts are fen ≥ 0; count 1–100. */
 export function readPayments(fields: Fields, min: number): FeeLine[] | undefined {
-  return fields.list('post_payments', min, 100, min > 0)?.map((item) => {
-    const payment: FeeLine = { name: item.text('name', 20, true) };
+  return fields.list('post_payments', min, LIMITS.postPaymentsMax, min > 0)?.map((item) => {
+    const payment: FeeLine = { name: item.text('name', LIMITS.paymentName, true) };
     assign(payment, 'amount', item.integer('amount', 0, false));
-    assign(payment, 'description', item.text('description', 30, false));
-    assign(payment, 'count', item.integer('count', 1, false, 100));
+    assign(payment, 'description', item.text('description', LIMITS.paymentDescription, false));
+    assign(payment, 'count', item.integer('count', 1, false, LIMITS.paymentCountMax));
     return payment;
   });
 }
 
 /** Discount lines: name and description come together when sent; amounts are fen ≥ 0. */
 export function readDiscounts(fields: Fields): DiscountLine[] | undefined {
-  return fields.list('post_discounts', 0, 30, false)?.map((item) => {
-    const name = item.text('name', 20, false);
-    const description = item.text('description', 30, false);
-    if (name !== undefined && description === undefined) item.text('description', 30, true);
-    if (description !== undefined && name === undefined) item.text('name', 20, true);
+  return fields.list('post_discounts', 0, LIMITS.postDiscountsMax, false)?.map((item) => {
+    const name = item.text('name', LIMITS.paymentName, false);
+    const description = item.text('description', LIMITS.paymentDescription, false);
+    if (name !== undefined && description === undefined)
+      item.text('description', LIMITS.paymentDescription, true);
+    if (description !== undefined && name === undefined)
+      item.text('name', LIMITS.paymentName, true);
     const discount: DiscountLine = {};
     assign(discount, 'name', name);
     assign(discount, 'description', description);
     assign(discount, 'amount', item.integer('amount', 0, false));
-    assign(discount, 'count', item.integer('count', 1, false, 100));
+    assign(discount, 'count', item.integer('count', 1, false, LIMITS.paymentCountMax));
     return discount;
   });
 }
@@ -71,15 +75,15 @@ export function readDevice(fields: Fields): DeviceInfo | undefined {
   const device = fields.object('device', false);
   if (!device) return undefined;
   const out: DeviceInfo = {};
-  assign(out, 'start_device_id', device.text('start_device_id', DEVICE_ID_MAX, false));
-  assign(out, 'end_device_id', device.text('end_device_id', DEVICE_ID_MAX, false));
-  assign(out, 'materiel_no', device.text('materiel_no', MATERIEL_NO_MAX, false));
+  assign(out, 'start_device_id', device.text('start_device_id', LIMITS.deviceField, false));
+  assign(out, 'end_device_id', device.text('end_device_id', LIMITS.deviceField, false));
+  assign(out, 'materiel_no', device.text('materiel_no', LIMITS.materielNo, false));
   return out;
 }
 
 /** A Beijing time `yyyyMMddHHmmss` or `yyyyMMdd`; returns the text as sent. */
 export function readTime(fields: Fields, name: string, required: boolean): string | undefined {
-  const text = required ? fields.text(name, 14, true) : fields.text(name, 14, false);
+  const text = required ? fields.text(name, TIME_MAX, true) : fields.text(name, TIME_MAX, false);
   if (text !== undefined && !parseBeijingTime(text)) {
     fields.fail(name, '格式规则校验失败，应为yyyyMMddHHmmss或yyyyMMdd', 'must be yyyyMMddHHmmss');
   }

@@ -2,7 +2,7 @@
  * The create request (`POST /v3/payscore/serviceorder`) checked as WeChat Pay checks it, for a
  * confirm-mode (需确认) service whose risk fund is capped at {@link SERVICE_RISK_CAP}.
  */
-import { OUT_ORDER_NO_PATTERN, RISK_FUND_NAMES } from '../../payscore/constants';
+import { LIMITS, OUT_ORDER_NO_PATTERN, RISK_FUND_NAMES } from '../../payscore/constants';
 import type {
   DeviceInfo,
   DiscountLine,
@@ -15,12 +15,14 @@ import { noAuth, paramError } from '../wire/api-error';
 import {
   assign,
   checkIds,
+  ID_MAX,
   instantOf,
   readDevice,
   readDiscounts,
   readPayments,
   readTime,
   sumAmounts,
+  TIME_MAX,
   type ServiceIds,
 } from './common';
 import { Fields, type JsonObject } from './fields';
@@ -49,7 +51,7 @@ export interface CreateParams {
 export function readCreate(body: JsonObject, ids: ServiceIds): CreateParams {
   const fields = new Fields(body);
   checkIds(fields, ids);
-  const outOrderNo = fields.text('out_order_no', 32, true);
+  const outOrderNo = fields.text('out_order_no', LIMITS.outOrderNo, true);
   if (!OUT_ORDER_NO_PATTERN.test(outOrderNo)) {
     fields.fail('out_order_no', '格式规则校验失败', 'only [0-9A-Za-z_-|*] allowed');
   }
@@ -57,7 +59,7 @@ export function readCreate(body: JsonObject, ids: ServiceIds): CreateParams {
     out_order_no: outOrderNo,
     appid: ids.appid,
     service_id: ids.serviceId,
-    service_introduction: fields.text('service_introduction', 20, true),
+    service_introduction: fields.text('service_introduction', LIMITS.serviceIntroduction, true),
     time_range: { start_time: '' },
     risk_fund: { name: '', amount: 0 },
     notify_url: '',
@@ -68,7 +70,7 @@ export function readCreate(body: JsonObject, ids: ServiceIds): CreateParams {
   params.time_range = readTimeRange(fields.object('time_range', true));
   assign(params, 'location', readLocation(fields));
   params.risk_fund = readRiskFund(fields.object('risk_fund', true));
-  assign(params, 'attach', fields.text('attach', 256, false));
+  assign(params, 'attach', fields.text('attach', LIMITS.attach, false));
   params.notify_url = readNotifyUrl(fields);
   params.need_user_confirm = fields.boolean('need_user_confirm', true) === true;
   assign(params, 'device', readDevice(fields));
@@ -92,12 +94,12 @@ export function checkStartNotPast(params: CreateParams, nowMs: number): void {
 }
 
 function readTimeRange(range: Fields): TimeRangeInfo {
-  const start = range.text('start_time', 14, true);
+  const start = range.text('start_time', TIME_MAX, true);
   if (start !== 'OnAccept') readTime(range, 'start_time', true);
   const out: TimeRangeInfo = { start_time: start };
-  assign(out, 'start_time_remark', range.text('start_time_remark', 20, false));
+  assign(out, 'start_time_remark', range.text('start_time_remark', LIMITS.startTimeRemark, false));
   assign(out, 'end_time', readTime(range, 'end_time', false));
-  assign(out, 'end_time_remark', range.text('end_time_remark', 50, false));
+  assign(out, 'end_time_remark', range.text('end_time_remark', LIMITS.endTimeRemark, false));
   if (out.end_time && start !== 'OnAccept' && instantOf(out.end_time, true) < instantOf(start)) {
     range.fail('end_time', '预计服务结束时间不能早于服务开始时间', 'end_time is before start_time');
   }
@@ -108,23 +110,23 @@ function readLocation(fields: Fields): LocationInfo | undefined {
   const location = fields.object('location', false);
   if (!location) return undefined;
   const out: LocationInfo = {};
-  assign(out, 'start_location', location.text('start_location', 50, false));
-  assign(out, 'end_location', location.text('end_location', 50, false));
+  assign(out, 'start_location', location.text('start_location', LIMITS.location, false));
+  assign(out, 'end_location', location.text('end_location', LIMITS.location, false));
   return out;
 }
 
 function readRiskFund(fund: Fields): RiskFundInfo {
-  const name = fund.text('name', 32, true);
+  const name = fund.text('name', ID_MAX, true);
   if (!(RISK_FUND_NAMES as readonly string[]).includes(name)) {
     fund.fail('name', `枚举规则校验失败，应为${RISK_FUND_NAMES.join('、')}之一`, 'unknown name');
   }
   const out: RiskFundInfo = { name, amount: fund.integer('amount', 1, true) };
-  assign(out, 'description', fund.text('description', 30, false));
+  assign(out, 'description', fund.text('description', LIMITS.riskFundDescription, false));
   return out;
 }
 
 function readNotifyUrl(fields: Fields): string {
-  const text = fields.text('notify_url', 255, true);
+  const text = fields.text('notify_url', LIMITS.notifyUrl, true);
   let url: URL | undefined;
   try {
     url = new URL(text);

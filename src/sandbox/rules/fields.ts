@@ -44,8 +44,9 @@ export class Fields {
   text(name: string, max: number, required: boolean): string | undefined {
     const value = this.present(name, required);
     if (value === undefined) return undefined;
-    if (typeof value !== 'string')
+    if (typeof value !== 'string') {
       this.fail(name, '类型规则校验失败，应为字符串', 'must be a string');
+    }
     if (required && value === '') this.missing(name);
     const length = charCount(value);
     if (length > max) {
@@ -67,8 +68,9 @@ export class Fields {
     if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
       this.fail(name, '类型规则校验失败，应为整数', 'must be an integer');
     }
-    if (value < min)
+    if (value < min) {
       this.fail(name, `数值规则校验失败，${value} 小于最小值 ${min}`, `must be >= ${min}`);
+    }
     if (max !== undefined && value > max) {
       this.fail(name, `数值规则校验失败，${value} 大于最大值 ${max}`, `must be <= ${max}`);
     }
