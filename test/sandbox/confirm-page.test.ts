@@ -85,13 +85,20 @@ describe('sandbox: the Pay Score confirm page (extraData checks)', () => {
     assert.equal(again.json.message, '订单未获得权益，系统繁忙');
   });
 
-  it('4108 for another launching appid, 4186 for an unknown package, 4185 for none', async () => {
+  it('4108 for another appid, 4186 for an unknown package, 4185 for none', async () => {
     const wrongApp = await open(signed(await newPackage()), 'wx0000000000000000');
     assert.equal(wrongApp.json.message, '商户请求错误，错误码：4108');
     const unknown = await open(signed('AAQT-not-a-real-package'));
     assert.equal(unknown.json.message, '商户请求错误，错误码：4186');
     const empty = await open({ mch_id: client.config.merchant.mchid });
     assert.equal(empty.json.message, '商户请求错误，错误码：4185');
+    const otherBusiness = await post('/sandbox/user/confirm', {
+      appid: client.config.appid,
+      openid: 'oUSER_page',
+      businessType: 'wxpayScoreEnable',
+      extraData: signed(await newPackage()),
+    });
+    assert.equal(otherBusiness.json.message, '商户请求错误，错误码：4185');
   });
 
   it('back-icon confirms but returns no query_id; open + decide work as two steps', async () => {

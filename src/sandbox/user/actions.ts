@@ -2,7 +2,7 @@
  * What the sandbox user does on the Pay Score side: open the confirm page with the merchant's
  * extraData, then confirm or leave, and what the merchant's mini program gets back on return.
  */
-import { PAYSCORE_MINI_PROGRAM_APPID } from '../../payscore/constants';
+import { BUSINESS_TYPE_USE, PAYSCORE_MINI_PROGRAM_APPID } from '../../payscore/constants';
 import { userConfirms, type SandboxContext } from '../context';
 import { newQueryId } from '../orders/ids';
 import type { OrderRecord } from '../orders/model';
@@ -21,8 +21,14 @@ export interface UserReturn {
 /** Opens the confirm page: checks as Pay Score does, then binds the package to this user. */
 export function openConfirmPage(
   ctx: SandboxContext,
-  input: { appid?: unknown; openid?: unknown; extraData?: unknown },
+  input: { appid?: unknown; openid?: unknown; extraData?: unknown; businessType?: unknown },
 ): ConfirmPage {
+  // Pay Score sees no package at all when the jump named another business type.
+  if (input.businessType !== undefined && input.businessType !== BUSINESS_TYPE_USE) {
+    throw new SandboxApiError(400, '4185', '商户请求错误，错误码：4185', {
+      issue: `businessType must be ${BUSINESS_TYPE_USE}`,
+    });
+  }
   const openid = checkOpenid(input.openid);
   const record = checkExtraData(ctx.orders, ctx.identity, input.appid, input.extraData);
   return bindPackage(ctx, record, openid);
