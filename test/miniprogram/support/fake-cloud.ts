@@ -33,7 +33,7 @@ export function extraDataFor(pkg: string): ConfirmExtraData {
   };
 }
 
-type Scripted = { reply: unknown } | { error: Error };
+type Scripted = { reply: unknown } | { error: Error } | { gate: Promise<void> };
 
 export class FakeCloud {
   readonly orders = new Map<string, OrderView>();
@@ -48,7 +48,8 @@ export class FakeCloud {
     const request = data as Request;
     const next = this.scripted.get(request.action)?.shift();
     if (next && 'error' in next) throw next.error;
-    if (next) return next.reply;
+    if (next && 'reply' in next) return next.reply;
+    if (next) await next.gate;
     return this.answer(request);
   };
 
@@ -60,6 +61,14 @@ export class FakeCloud {
   /** Makes the next call of this action resolve with this reply. */
   replyNext(action: Request['action'], reply: unknown): void {
     this.push(action, { reply });
+  }
+
+  /** Holds the next call of this action until the returned function is called. */
+  holdNext(action: Request['action']): () => void {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    this.push(action, { gate });
+    return release;
   }
 
   /** What Pay Score does when the user confirms: the order goes into service. */
@@ -158,7 +167,8 @@ export class FakeCloud {
     };
   }
 
-  private update(outOrderNo: string, patch: Partial<OrderView>): OrderView {
+  /** Changes an order as the server would. */
+  update(outOrderNo: string, patch: Partial<OrderView>): OrderView {
     const order = { ...(this.orders.get(outOrderNo) as OrderView), ...patch };
     this.orders.set(outOrderNo, order);
     return order;

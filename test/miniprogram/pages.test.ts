@@ -1,0 +1,281 @@
+/**
+ * The three pages against the fake cloud function: loading and error states, each order
+ * status, finish and cancel, and calls that time out (F19: re-read, never "failed").
+ */
+import { strict as assert } from 'node:assert';
+import type { OrderStatus } from '../../miniprogram/services/contract';
+import { actions, queries, shownStatus, startRig } from './support/rig';
+import type { Rig } from './support/rig';
+
+const TIMEOUT = 'Invoking task timed out after 3 seconds';
+const TIMEOUT_MESSAGE = '服务繁忙，正在确认订单状态';
+const ORDER = 'FAKE-ORDER-0001';
+
+async function openOrder(rig: Rig, outOrderNo = ORDER) {
+  await rig.mp.settle();
+  const page = rig.mp.openPage('pages/order/index', { out_order_no: outOrderNo });
+  await rig.mp.settle();
+  return page;
+}
+
+describe('miniprogram/pages/service', () => {
+  it('shows the fee rule and the waived deposit from the plan action', async () => {
+    const { mp } = startRig();
+    const page = mp.openPage('pages/service/index');
+    assert.equal(page.data.loading, true);
+
+    await mp.settle();
+
+    assert.equal(page.data.loading, false);
+    assert.deepEqual(page.data.plan, {
+      serviceIntroduction: '共享充电宝租借',
+      feeRule: '每小时 2.00 元，封顶 99.00 元',
+      feePerHourText: '¥2.00',
+      depositText: '¥99.00',
+    });
+  });
+
+  it('shows the server message when the plan fails, and retries', async () => {
+    const rig = startRig();
+    rig.cloud.replyNext('plan', { ok: false, code: 'CONFIG_ERROR', message: '服务暂未开通' });
+    const page = rig.mp.openPage('pages/service/index');
+    await rig.mp.settle();
+    assert.equal(page.data.error, '服务暂未开通');
+
+    page.tap('onRetryTap');
+    await rig.mp.settle();
+
+    assert.equal(page.data.error, '');
+    assert.equal((page.data.plan as { depositText: string }).depositText, '¥99.00');
+  });
+
+  it('F19: after a start that timed out, finds the order it created', async () => {
+    const rig = startRig();
+    rig.cloud.seed({ out_order_no: ORDER });
+    rig.cloud.failNext('start', TIMEOUT);
+    const page = rig.mp.openPage('pages/service/index');
+    await rig.mp.settle();
+
+    page.tap('onStartTap');
+    await rig.mp.settle();
+
+    assert.deepEqual(actions(rig.mp), ['plan', 'start', 'list', 'query']);
+    assert.equal(rig.mp.currentPage()?.data.outOrderNo, ORDER);
+    assert.equal(rig.mp.ui.loading, null, 'the loading toast is gone');
+  });
+
+  it('F19: says so when a start timed out and no order exists', async () => {
+    const rig = startRig();
+    rig.cloud.failNext('start', TIMEOUT);
+    const page = rig.mp.openPage('pages/service/index');
+    await rig.mp.settle();
+
+    page.tap('onStartTap');
+    await rig.mp.settle();
+
+    assert.equal(page.data.notice, '订单未创建成功，请重试');
+    assert.equal(rig.mp.currentPage(), page);
+  });
+});
+
+describe('miniprogram/pages/order', () => {
+  const cases: [OrderStatus, Record<string, unknown>][] = [
+    ['WAITING_FOR_USER', { canRefresh: true, canCancel: true, canFinish: false }],
+    ['IN_SERVICE', { canRefresh: false, canCancel: true, canFinish: true }],
+    ['COLLECTING', { canRefresh: true, canCancel: false, canFinish: false }],
+    ['PAID', { canRefresh: false, canCancel: false, canFinish: false }],
+    ['REVOKED', { canRefresh: false, canCancel: false, canFinish: false }],
+    ['EXPIRED', { canRefresh: false, canCancel: false, canFinish: false }],
+  ];
+  const actionsOf = (status: OrderStatus) =>
+    status === 'WAITING_FOR_USER'
+      ? (['cancel'] as const)
+      : status === 'IN_SERVICE'
+        ? (['cancel', 'finish'] as const)
+        : [];
+
+  for (const [status, flags] of cases) {
+    it(`shows ${status} with the buttons its actions allow`, async () => {
+      const rig = startRig();
+      rig.cloud.seed({ out_order_no: ORDER, status, actions: [...actionsOf(status)] });
+
+      const page = await openOrder(rig);
+
+      assert.equal(shownStatus(rig.mp), status);
+      for (const [flag, value] of Object.entries(flags)) assert.equal(page.data[flag], value, flag);
+    });
+  }
+
+  it('shows the amount once known', async () => {
+    const rig = startRig();
+    rig.cloud.seed({ out_order_no: ORDER, status: 'PAID', totalAmount: 1990, actions: [] });
+    const page = await openOrder(rig);
+    assert.equal((page.data.order as { amountText: string }).amountText, '¥19.90');
+  });
+
+  it('ticks the elapsed time in service, and stops the timer when the page goes', async () => {
+    const rig = startRig();
+    const confirmedAt = rig.cloud.now - 65_000;
+    rig.cloud.seed({ out_order_no: ORDER, status: 'IN_SERVICE', confirmedAt, actions: ['finish'] });
+    rig.mp.openPage('pages/service/index');
+    const page = await openOrder(rig);
+    assert.equal(page.data.elapsedText, '1:05');
+
+    rig.mp.advance(3_600_000);
+    assert.equal(page.data.elapsedText, '1:01:05');
+
+    (rig.mp.wx.navigateBack as (option: object) => void)({});
+    await rig.mp.settle();
+    assert.equal(page.alive, false);
+    assert.equal(rig.mp.pendingTimers, 0);
+  });
+
+  it('finishes the service after the user agrees, showing what the server returns', async () => {
+    const rig = startRig();
+    rig.cloud.seed({ out_order_no: ORDER, status: 'IN_SERVICE', actions: ['cancel', 'finish'] });
+    const page = await openOrder(rig);
+
+    page.tap('onFinishTap');
+    await rig.mp.settle();
+
+    assert.equal(rig.mp.modals[0]?.title, '结束服务');
+    assert.equal(shownStatus(rig.mp), 'COLLECTING');
+    assert.equal((page.data.order as { amountText: string }).amountText, '¥4.00');
+    assert.deepEqual(rig.mp.toasts, [{ title: '服务已结束', icon: 'success' }]);
+    assert.equal(rig.mp.pendingTimers, 0, 'the ticker stopped with the service');
+  });
+
+  it('cancels only when the user agrees', async () => {
+    const rig = startRig();
+    rig.cloud.seed({ out_order_no: ORDER });
+    const page = await openOrder(rig);
+
+    rig.mp.ui.modalConfirm = false;
+    page.tap('onCancelTap');
+    await rig.mp.settle();
+    assert.equal(actions(rig.mp).includes('cancel'), false);
+
+    rig.mp.ui.modalConfirm = true;
+    page.tap('onCancelTap');
+    await rig.mp.settle();
+    assert.equal(shownStatus(rig.mp), 'REVOKED');
+    assert.equal(page.data.canCancel, false);
+  });
+
+  it('F19: a finish that timed out is re-read, not reported as failed', async () => {
+    const rig = startRig();
+    rig.cloud.seed({ out_order_no: ORDER, status: 'IN_SERVICE', actions: ['finish'] });
+    const page = await openOrder(rig);
+    rig.cloud.failNext('finish', TIMEOUT);
+    rig.cloud.update(ORDER, { status: 'COLLECTING', actions: [] });
+
+    page.tap('onFinishTap');
+    await rig.mp.settle();
+
+    assert.equal(page.data.notice, TIMEOUT_MESSAGE);
+    assert.deepEqual(queries(rig.mp).slice(-1), [{ action: 'query', out_order_no: ORDER }]);
+    assert.equal(shownStatus(rig.mp), 'COLLECTING');
+  });
+
+  it('re-reads the order when the server says its state moved on', async () => {
+    const rig = startRig();
+    rig.cloud.seed({ out_order_no: ORDER, status: 'IN_SERVICE', actions: ['cancel'] });
+    const page = await openOrder(rig);
+    rig.cloud.update(ORDER, { status: 'REVOKED', actions: [] });
+
+    page.tap('onCancelTap');
+    await rig.mp.settle();
+
+    assert.equal(page.data.notice, '订单当前状态不能进行该操作');
+    assert.equal(shownStatus(rig.mp), 'REVOKED');
+  });
+
+  it('keeps the last status on screen when a re-read fails', async () => {
+    const rig = startRig();
+    rig.cloud.seed({ out_order_no: ORDER });
+    const page = await openOrder(rig);
+    rig.cloud.failNext('query', 'request:fail timeout');
+
+    page.tap('onCheckAgainTap');
+    await rig.mp.settle();
+
+    assert.equal(page.data.notice, TIMEOUT_MESSAGE);
+    assert.equal(shownStatus(rig.mp), 'WAITING_FOR_USER');
+  });
+
+  it('shows an error page for an unknown order, or without an order number', async () => {
+    const rig = startRig();
+    const unknown = await openOrder(rig, 'FAKE-ORDER-9999');
+    assert.equal(unknown.data.error, '订单不存在');
+
+    const none = rig.mp.openPage('pages/order/index');
+    await rig.mp.settle();
+    assert.match(String(none.data.error), /缺少订单号/);
+  });
+});
+
+describe('miniprogram/pages/orders', () => {
+  it('lists the orders newest first, with their status in Chinese', async () => {
+    const rig = startRig();
+    const now = rig.cloud.now;
+    rig.cloud.seed({ out_order_no: 'FAKE-ORDER-0001', createdAt: now - 7_200_000, status: 'PAID' });
+    rig.cloud.seed({ out_order_no: 'FAKE-ORDER-0003', createdAt: now, status: 'IN_SERVICE' });
+    rig.cloud.seed({ out_order_no: 'FAKE-ORDER-0002', createdAt: now - 3_600_000 });
+    await rig.mp.settle();
+
+    const page = rig.mp.openPage('pages/orders/index');
+    await rig.mp.settle();
+
+    const items = page.data.orders as { outOrderNo: string; statusTitle: string }[];
+    assert.deepEqual(
+      items.map((item) => [item.outOrderNo, item.statusTitle]),
+      [
+        ['FAKE-ORDER-0003', '服务中'],
+        ['FAKE-ORDER-0002', '等待确认'],
+        ['FAKE-ORDER-0001', '已支付'],
+      ],
+    );
+  });
+
+  it('opens an order on tap, and shows the empty and error states', async () => {
+    const rig = startRig();
+    rig.cloud.replyNext('list', { ok: false, code: 'INTERNAL', message: '服务繁忙，请稍后重试' });
+    const page = rig.mp.openPage('pages/orders/index');
+    await rig.mp.settle();
+    assert.equal(page.data.error, '服务繁忙，请稍后重试');
+
+    page.tap('onRetryTap');
+    await rig.mp.settle();
+    assert.deepEqual(page.data.orders, []);
+
+    rig.cloud.seed({ out_order_no: ORDER });
+    page.tap('onOrderTap', { outOrderNo: ORDER });
+    await rig.mp.settle();
+    assert.equal(rig.mp.currentPage()?.route, 'pages/order/index');
+    assert.equal(rig.mp.currentPage()?.data.outOrderNo, ORDER);
+  });
+});
+
+describe('miniprogram/services/api and app', () => {
+  it('turns a network failure and a malformed reply into Chinese messages', async () => {
+    const rig = startRig();
+    rig.cloud.failNext('plan', 'request:fail net::ERR_INTERNET_DISCONNECTED');
+    const page = rig.mp.openPage('pages/service/index');
+    await rig.mp.settle();
+    assert.equal(page.data.error, '网络异常，请检查网络后重试');
+
+    rig.cloud.replyNext('plan', 'not an object');
+    page.tap('onRetryTap');
+    await rig.mp.settle();
+    assert.equal(page.data.error, '服务返回异常，请稍后重试');
+  });
+
+  it('initialises CloudBase with traceUser, in the configured environment if any', async () => {
+    const plain = startRig();
+    assert.deepEqual(plain.mp.cloudInit, { traceUser: true });
+
+    const configured = startRig({ config: { CLOUD_ENV_ID: 'test-env-0000' } });
+    assert.deepEqual(configured.mp.cloudInit, { env: 'test-env-0000', traceUser: true });
+    assert.equal((configured.mp.app.globalData as { cloudEnv: string }).cloudEnv, 'test-env-0000');
+  });
+});
