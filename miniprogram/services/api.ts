@@ -18,6 +18,7 @@ export interface CallFailure {
 /** What a call to `action` resolves to. */
 export type Outcome<A extends Action> = Replies[A] | CallFailure;
 
+/** What the user reads when a call produced no usable reply. */
 export const CALL_MESSAGES = {
   timeout: '服务繁忙，正在确认订单状态',
   network: '网络异常，请检查网络后重试',

@@ -25,7 +25,9 @@ export type JumpOutcome =
   | { kind: 'returned' }
   | { kind: 'failed'; message: string; errMsg: string; errCode?: number };
 
+/** The confirm data of this order is gone (used, or the app restarted since `start`). */
 export const NO_TICKET_MESSAGE = '确认信息已失效，请取消订单后重新下单';
+/** The server's extraData would be refused by Pay Score; the package is not spent on it. */
 export const BAD_TICKET_MESSAGE = '订单签名信息异常，请取消订单后重新下单';
 
 /** True when this client can open Pay Score at all (base library 2.6.0+, or the opt-in). */

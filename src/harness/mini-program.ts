@@ -15,52 +15,14 @@ import type * as T from './types';
 import { VirtualClock } from './virtual-clock';
 import { createWx } from './wx-stub';
 import { createUiState } from './wx-ui';
-import type { UiState } from './wx-ui';
 
 export type * from './types';
 export type { UiState } from './wx-ui';
 
-export interface MiniProgram {
-  /** The app instance (`getApp()`). */
-  readonly app: T.AppInstance;
-  /** The `wx` stand-in the code runs against. */
-  readonly wx: Record<string, unknown>;
-  /** Opens a page on top of the stack, like navigateTo; runs onLoad, onShow, onReady. */
-  openPage(route: string, query?: Record<string, string>): T.PageHandle;
-  currentPage(): T.PageHandle | undefined;
-  readonly pageStack: T.PageHandle[];
-  readonly navigations: T.NavigationRecord[];
-  readonly toasts: T.ToastRecord[];
-  readonly modals: T.ModalRecord[];
-  /** Everything the interface APIs did, and how modals are answered (`ui.modalConfirm`). */
-  readonly ui: UiState;
-  /** Every `wx.cloud.callFunction`, data as sent. */
-  readonly calls: T.CloudCall[];
-  readonly visits: T.PayScoreVisitRecord[];
-  readonly logs: T.LogEntry[];
-  readonly storage: Map<string, unknown>;
-  /** What `wx.cloud.init` received, or undefined if it was never called. */
-  readonly cloudInit: Record<string, unknown> | undefined;
-  /** Brings the app to the foreground with these options (hiding it first if it is shown). */
-  show(options?: T.LaunchShowOptions): void;
-  hide(): void;
-  /** `show` as a return from Pay Score: scene 1038, its AppID, this extraData (if any). */
-  showFromPayScore(extraData?: Record<string, unknown>): void;
-  /** Waits until no call, navigation, jump or handler promise is pending. */
-  settle(): Promise<void>;
-  /** Moves the virtual clock, running the timers that fall due. */
-  advance(ms: number): void;
-  /** Timers (intervals included) the code has scheduled and not cleared. */
-  readonly pendingTimers: number;
-  now(): number;
-  /** Unloads every page and drops every timer. */
-  unload(): void;
-}
-
 const DEFAULT_ROOT = path.resolve(__dirname, '../../miniprogram');
 
 /** Loads a fresh copy of the mini program and runs App.onLaunch and App.onShow. */
-export function loadMiniProgram(options: T.HarnessOptions): MiniProgram {
+export function loadMiniProgram(options: T.HarnessOptions): T.MiniProgram {
   const root = options.root ?? DEFAULT_ROOT;
   const routes = readRoutes(root);
   const tracker = new Tracker();

@@ -3,6 +3,7 @@
  * types involved (miniprogram-api-typings cannot be loaded next to @types/node: both declare
  * `require`, `module` and `console`), so values typed with WeChat's own types fit them.
  */
+import type { UiState } from './wx-ui';
 
 /** What the user did in the Pay Score mini program. */
 export interface PayScoreVisitResult {
@@ -119,3 +120,41 @@ export interface LogEntry {
 
 /** The app instance, as `getApp()` returns it. */
 export type AppInstance = Record<string, unknown>;
+
+/** A loaded mini program, as `loadMiniProgram` returns it. */
+export interface MiniProgram {
+  /** The app instance (`getApp()`). */
+  readonly app: AppInstance;
+  /** The `wx` stand-in the code runs against. */
+  readonly wx: Record<string, unknown>;
+  /** Opens a page on top of the stack, like navigateTo; runs onLoad, onShow, onReady. */
+  openPage(route: string, query?: Record<string, string>): PageHandle;
+  currentPage(): PageHandle | undefined;
+  readonly pageStack: PageHandle[];
+  readonly navigations: NavigationRecord[];
+  readonly toasts: ToastRecord[];
+  readonly modals: ModalRecord[];
+  /** Everything the interface APIs did, and how modals are answered (`ui.modalConfirm`). */
+  readonly ui: UiState;
+  /** Every `wx.cloud.callFunction`, data as sent. */
+  readonly calls: CloudCall[];
+  readonly visits: PayScoreVisitRecord[];
+  readonly logs: LogEntry[];
+  readonly storage: Map<string, unknown>;
+  /** What `wx.cloud.init` received, or undefined if it was never called. */
+  readonly cloudInit: Record<string, unknown> | undefined;
+  /** Brings the app to the foreground with these options (hiding it first if it is shown). */
+  show(options?: LaunchShowOptions): void;
+  hide(): void;
+  /** `show` as a return from Pay Score: scene 1038, its AppID, this extraData (if any). */
+  showFromPayScore(extraData?: Record<string, unknown>): void;
+  /** Waits until no call, navigation, jump or handler promise is pending. */
+  settle(): Promise<void>;
+  /** Moves the virtual clock, running the timers that fall due. */
+  advance(ms: number): void;
+  /** Timers (intervals included) the code has scheduled and not cleared. */
+  readonly pendingTimers: number;
+  now(): number;
+  /** Unloads every page and drops every timer. */
+  unload(): void;
+}
