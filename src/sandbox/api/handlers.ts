@@ -2,7 +2,7 @@
  * The service-order endpoints behind a verified signature: read the request, look up the
  * order, take one step of the state machine and build the reply WeChat Pay would send.
  */
-import { OUT_ORDER_NO_PATTERN } from '../../payscore/constants';
+import { LIMITS, OUT_ORDER_NO_PATTERN } from '../../payscore/constants';
 import { afterComplete, type SandboxContext } from '../context';
 import { requestCollection, modify, syncPaid } from '../orders/collection';
 import { createKey, newOrder } from '../orders/create';
@@ -108,6 +108,12 @@ function findByQuery(ctx: SandboxContext, query: URLSearchParams): OrderRecord {
       'out_order_no和query_id必须且只能传入一个',
       'give exactly one of out_order_no and query_id',
     );
+  }
+  if (outOrderNo !== undefined && !OUT_ORDER_NO_PATTERN.test(outOrderNo)) {
+    throw queryError('out_order_no', 'out_order_no格式错误', 'not [0-9A-Za-z_-|*]{1,32}');
+  }
+  if (queryId !== undefined && queryId.length > LIMITS.queryId) {
+    throw queryError('query_id', 'query_id长度超过限制', `at most ${LIMITS.queryId} characters`);
   }
   if (appid !== ctx.ids.appid || serviceId !== ctx.ids.serviceId) {
     throw noAuth('appid and service_id must be those of the sandbox merchant');

@@ -4,7 +4,7 @@
  * sandbox's WeChat Pay private key, which no merchant file may contain.
  */
 import { createPrivateKey } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PUBLIC_KEY_ID_PREFIX } from '../../payscore/constants';
 import { formatEnvFile, parseEnvFile } from './env-file';
@@ -50,15 +50,13 @@ export function saveIdentity(
 ): string {
   mkdirSync(stateDir, { recursive: true, mode: 0o700 });
   const secrets: WechatpaySecrets = identity.wechatpay;
-  writeFileSync(join(stateDir, WECHATPAY_FILE), `${JSON.stringify(secrets, null, 2)}\n`, {
-    mode: 0o600,
-  });
+  writeSecret(join(stateDir, WECHATPAY_FILE), `${JSON.stringify(secrets, null, 2)}\n`);
   const header = [
     'Fake merchant of the local Pay Score sandbox (npm run sandbox). Not a real merchant.',
     'Rewritten on every sandbox start; WECHATPAY_BASE_URL follows the port.',
   ];
   const envPath = join(stateDir, MERCHANT_ENV_FILE);
-  writeFileSync(envPath, formatEnvFile(env, header), { mode: 0o600 });
+  writeSecret(envPath, formatEnvFile(env, header));
   return envPath;
 }
 
@@ -72,6 +70,12 @@ export function customNotifyUrl(url: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+// `mode` applies only when a file is created, so an older file is tightened explicitly.
+function writeSecret(path: string, text: string): void {
+  writeFileSync(path, text, { mode: 0o600 });
+  chmodSync(path, 0o600);
 }
 
 function readWechatpay(path: string): WechatpaySecrets | undefined {

@@ -14,7 +14,8 @@ export function createKey(params: CreateParams): string {
 
 /** A new order in CREATED with a fresh package. */
 export function newOrder(params: CreateParams, mchid: string, nowMs: number): OrderRecord {
-  const { need_user_confirm: _confirmMode, ...wire } = params;
+  // need_user_confirm steers the request; WeChat Pay does not echo it in the order.
+  const { need_user_confirm: _requestFlag, ...wire } = params;
   const entity: OrderEntity = {
     ...wire,
     mchid,
