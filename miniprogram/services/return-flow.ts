@@ -58,10 +58,14 @@ function openOrderPage(outOrderNo: string): void {
     console.error('[payscore] opening the order page failed:', error.errMsg);
   const pages = getCurrentPages();
   const top = pages[pages.length - 1];
-  if (!top) wx.reLaunch({ url, fail });
-  else if (top.route === ROUTES.order || pages.length >= MAX_PAGE_STACK)
+  if (!top) {
+    // A cold start may come back before any page is shown.
+    wx.reLaunch({ url, fail });
+  } else if (top.route === ROUTES.order || pages.length >= MAX_PAGE_STACK) {
     wx.redirectTo({ url, fail });
-  else wx.navigateTo({ url, fail });
+  } else {
+    wx.navigateTo({ url, fail });
+  }
 }
 
 function orderPageFor(outOrderNo: string): OrderPageHooks | null {

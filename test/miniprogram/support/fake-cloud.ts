@@ -10,6 +10,7 @@ import type {
   StartResult,
 } from '../../../miniprogram/services/contract';
 import {
+  BUSINESS_TYPE_USE,
   PAYSCORE_MINI_PROGRAM_APPID,
   PAYSCORE_MINI_PROGRAM_PATH,
 } from '../../../src/payscore/constants';
@@ -126,7 +127,7 @@ export class FakeCloud {
       ok: true,
       out_order_no: order.out_order_no,
       order,
-      businessView: { businessType: 'wxpayScoreUse', extraData },
+      businessView: { businessType: BUSINESS_TYPE_USE, extraData },
       navigateToMiniProgram: {
         appId: PAYSCORE_MINI_PROGRAM_APPID,
         path: PAYSCORE_MINI_PROGRAM_PATH,
