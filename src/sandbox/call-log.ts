@@ -10,11 +10,13 @@ export interface CallRecord {
   fault?: string;
 }
 
+/** Keeps the last `max` calls. */
 export class CallLog {
   private readonly records: CallRecord[] = [];
 
   constructor(private readonly max = 500) {}
 
+  /** Records one call, dropping the oldest past the cap. */
   add(record: CallRecord): void {
     this.records.push(record);
     if (this.records.length > this.max) this.records.shift();

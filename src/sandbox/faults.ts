@@ -3,6 +3,7 @@
  * (or to the next `count` notification deliveries), in the order they were added.
  */
 
+/** Where a fault can apply: an API route, or notification deliveries. */
 export const FAULT_ROUTES = [
   'create',
   'query',
@@ -14,6 +15,7 @@ export const FAULT_ROUTES = [
   'notify',
 ] as const;
 
+/** What can go wrong: an error status, a delay, a lost reply or a spoilt signature. */
 export const FAULT_KINDS = [
   'system-error',
   'rate-limited',
@@ -115,6 +117,7 @@ export class FaultQueue {
     }));
   }
 
+  /** Drops every waiting fault. */
   clear(): void {
     this.pending = [];
   }

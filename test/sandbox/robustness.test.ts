@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as http from 'node:http';
 import * as net from 'node:net';
+import * as vm from 'node:vm';
 import type { Sandbox } from '../../src/sandbox';
 import { clientFor, createInput, memorySandbox, rawRequest, signedRequest } from './helpers';
 
@@ -105,6 +106,8 @@ describe('sandbox: bad input never takes it down', () => {
     assert.match(String(page.headers['content-type']), /^text\/html/);
     assert.match(page.body, /Pay Score sandbox/);
     assert.doesNotMatch(page.body, /(src|href)="https?:/);
+    const script = /<script>([\s\S]*)<\/script>/.exec(page.body)?.[1] ?? '';
+    assert.doesNotThrow(() => new vm.Script(script), 'the inline script parses');
   });
 
   it('keeps at most maxOrders, evicting the oldest finished order first', async () => {

@@ -17,7 +17,9 @@ import {
   type WechatpaySecrets,
 } from './identity';
 
+/** The merchant's configuration, a .env file. */
 export const MERCHANT_ENV_FILE = 'merchant.env';
+/** The sandbox's WeChat Pay key pair, which the merchant never sees. */
 export const WECHATPAY_FILE = 'wechatpay.json';
 
 /** The path of the sink route, recognised in a stored notify URL so the port can change. */

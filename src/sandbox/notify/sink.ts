@@ -9,6 +9,7 @@ export interface SinkEntry {
   body: string;
 }
 
+/** The sink's bounded memory. */
 export class NotifySink {
   private readonly entries: SinkEntry[] = [];
 
@@ -24,6 +25,7 @@ export class NotifySink {
     if (this.entries.length > this.max) this.entries.shift();
   }
 
+  /** Oldest first. */
   list(): SinkEntry[] {
     return this.entries;
   }

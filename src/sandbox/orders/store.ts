@@ -7,6 +7,7 @@ import { FINISHED_STATES, type OrderRecord } from './model';
 
 const EXPIRY_MS = 30 * 24 * 60 * 60 * 1000;
 
+/** Orders by out_order_no, package and query_id. */
 export class OrderStore {
   private readonly orders = new Map<string, OrderRecord>();
   private readonly byPackage = new Map<string, OrderRecord>();
@@ -35,10 +36,6 @@ export class OrderStore {
   /** Every order, oldest first. */
   all(): OrderRecord[] {
     return [...this.orders.values()].map((record) => this.fresh(record) ?? record);
-  }
-
-  get size(): number {
-    return this.orders.size;
   }
 
   /** Stores a new order, evicting one when the store is full. */

@@ -27,6 +27,7 @@ export function inspectOrder(ctx: SandboxContext, record: OrderRecord) {
   };
 }
 
+/** Read-only views plus faults and the sink. */
 export const INSPECT_ROUTES: readonly RouteEntry[] = [
   {
     method: 'GET',

@@ -12,6 +12,7 @@ import { INSPECT_ROUTES } from './inspect';
 import { findRoute, type RouteEntry } from './table';
 import { USER_ROUTES } from './user';
 
+/** Every sandbox-only route lives below this path. */
 export const SANDBOX_PREFIX = '/sandbox/';
 const TABLE: readonly RouteEntry[] = [...USER_ROUTES, ...INSPECT_ROUTES];
 

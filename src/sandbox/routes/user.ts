@@ -13,6 +13,7 @@ import type { RouteEntry, RouteReply } from './table';
 
 const ok = (payload: unknown): RouteReply => ({ status: 200, payload });
 
+/** The user's and Pay Score's actions. */
 export const USER_ROUTES: readonly RouteEntry[] = [
   {
     // { appid, openid, extraData } → { page_id, out_order_no, order }

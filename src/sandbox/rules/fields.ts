@@ -12,7 +12,7 @@ export function isObject(value: unknown): value is JsonObject {
 }
 
 /** Characters as WeChat counts them: a Chinese character (or any code point) is one. */
-export function charCount(text: string): number {
+function charCount(text: string): number {
   return [...text].length;
 }
 
@@ -34,6 +34,7 @@ export class Fields {
     throw paramError(field, `输入源“/body${field}”映射到字段“${name}”${rule}`, issue);
   }
 
+  /** True when the field is present and not null. */
   has(name: string): boolean {
     return this.source[name] !== undefined && this.source[name] !== null;
   }
@@ -77,6 +78,7 @@ export class Fields {
     return value;
   }
 
+  /** A JSON boolean. */
   boolean(name: string, required: boolean): boolean | undefined {
     const value = this.present(name, required);
     if (value !== undefined && typeof value !== 'boolean') {

@@ -10,6 +10,7 @@ import { randomString } from '../../payscore/crypto/nonce';
  * no data comes back) or `leave` (goes back without confirming: nothing changes).
  */
 export type Decision = 'confirm' | 'back-icon' | 'leave';
+/** Every decision, for checking input. */
 export const DECISIONS: readonly Decision[] = ['confirm', 'back-icon', 'leave'];
 
 export interface ConfirmPage {
@@ -20,6 +21,7 @@ export interface ConfirmPage {
   decision?: Decision;
 }
 
+/** The open pages, by id. */
 export class ConfirmPages {
   private readonly pages = new Map<string, ConfirmPage>();
 
@@ -33,6 +35,7 @@ export class ConfirmPages {
     return page;
   }
 
+  /** The page with this id, if it is still kept. */
   get(id: string): ConfirmPage | undefined {
     return this.pages.get(id);
   }
