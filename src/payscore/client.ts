@@ -2,7 +2,7 @@ import { SERVICE_ORDER_PATH } from './constants';
 import { authorizationHeader } from './auth/request-signer';
 import { headerLookup, verifyWechatpaySignature } from './auth/signature-verifier';
 import type { PayScoreConfig } from './config';
-import { ApiError, TransportError, type ApiErrorDetail } from './errors';
+import { ApiError, TransportError, UncertainOutcomeError, type ApiErrorDetail } from './errors';
 import { nodeTransport, type HttpResponse, type Transport } from './http';
 import type {
   CompleteOrderInput,
@@ -127,18 +127,25 @@ export class PayScoreClient {
     return `${SERVICE_ORDER_PATH}/${encodeURIComponent(outOrderNo)}/${operation}`;
   }
 
-  /** Serialises once; every attempt sends and signs those same bytes. */
+  /**
+   * Serialises once; every attempt sends and signs those same bytes. Network errors, timeouts
+   * and 5xx are retried; a 4xx is final, except that after an unanswered attempt it only
+   * means the outcome is unknown.
+   */
   private async call<T>(method: string, pathWithQuery: string, payload?: object): Promise<T> {
     const body = payload === undefined ? '' : JSON.stringify(payload);
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.attempt<T>(method, pathWithQuery, body);
       } catch (error) {
-        const retryable =
-          (error instanceof TransportError || (error instanceof ApiError && error.retryable)) &&
-          attempt < this.retries;
-        if (!retryable) throw error;
-        await sleep(this.backoffMs * 3 ** attempt);
+        const transient =
+          error instanceof TransportError || (error instanceof ApiError && error.retryable);
+        if (transient && attempt < this.retries) {
+          await sleep(this.backoffMs * 3 ** attempt);
+          continue;
+        }
+        const refusedRetry = attempt > 0 && error instanceof ApiError && !error.retryable;
+        throw refusedRetry && method === 'POST' ? new UncertainOutcomeError(error) : error;
       }
     }
   }
@@ -160,10 +167,15 @@ export class PayScoreClient {
 
     const url = new URL(this.config.baseUrl + pathWithQuery);
     const response = await this.transport({ method, url, headers, body }, this.timeoutMs);
-    if (response.status < 200 || response.status > 299) throw apiError(response);
-
     const header = headerLookup(response.headers);
-    verifyWechatpaySignature(header, response.body, wechatpayKeys, Math.floor(this.now() / 1000));
+    const ok = response.status >= 200 && response.status <= 299;
+    // WeChat Pay signs error replies too; one without any signature header is from something
+    // in between (a gateway), and is reported as the error it is.
+    if (ok || header('Wechatpay-Signature') !== undefined) {
+      const nowSeconds = Math.floor(this.now() / 1000);
+      verifyWechatpaySignature(header, response.body, wechatpayKeys, nowSeconds, ok);
+    }
+    if (!ok) throw apiError(response);
     return parseJson(response) as T;
   }
 }

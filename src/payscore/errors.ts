@@ -87,6 +87,20 @@ export class TransportError extends PayScoreError {
   }
 }
 
+/**
+ * An earlier attempt got no answer and the retry was refused with a 4xx: the earlier attempt
+ * may well have taken effect (a completed order refuses a second complete). Query the order
+ * to learn the outcome; never report the operation as failed.
+ */
+export class UncertainOutcomeError extends TransportError {
+  constructor(readonly refusal: ApiError) {
+    super(
+      `no answer to an earlier attempt, and the retry was refused (${refusal.status} ` +
+        `${refusal.code}): the earlier attempt may have taken effect; query the order`,
+    );
+  }
+}
+
 function describeApiError(
   status: number,
   code: string,

@@ -17,7 +17,7 @@ export interface PostPayment {
 export interface PostDiscount {
   name: string;
   description: string;
-  amount: number;
+  amount?: number;
   count?: number;
 }
 

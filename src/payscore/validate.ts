@@ -160,7 +160,7 @@ function checkDiscounts(discounts: PostDiscount[]): void {
   discounts.forEach((item, i) => {
     checkText(`post_discounts[${i}].name`, item.name, LIMITS.paymentName);
     checkText(`post_discounts[${i}].description`, item.description, LIMITS.paymentDescription);
-    checkAmount(`post_discounts[${i}].amount`, item.amount);
+    if (item.amount !== undefined) checkAmount(`post_discounts[${i}].amount`, item.amount);
   });
 }
 

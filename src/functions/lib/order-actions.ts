@@ -2,6 +2,7 @@ import type { Replies } from '../../../miniprogram/services/contract';
 import {
   ApiError,
   TransportError,
+  UncertainOutcomeError,
   formatBeijingTime,
   type OrderQuery,
   type ServiceOrder,
@@ -130,8 +131,8 @@ async function settledElsewhere(
 ): Promise<ServiceOrder | undefined> {
   const stateError =
     error instanceof ApiError && error.status === 400 && error.code !== 'PARAM_ERROR';
-  if (!stateError) throw error;
-  deps.log(`[payscore] [finish] ${outOrderNo} complete refused, re-reading: ${error.code}`);
+  if (!stateError && !(error instanceof UncertainOutcomeError)) throw error;
+  deps.log(`[payscore] [finish] ${outOrderNo} re-reading after: ${describeForLog(error)}`);
   return undefined;
 }
 

@@ -1,0 +1,33 @@
+/**
+ * `npm start`: runs the whole confirm-order flow on this machine against the local Pay Score
+ * sandbox and prints it step by step. Exits 0 only when the order ends paid.
+ * `npm start -- --keep` leaves the sandbox running afterwards, with its page, until Ctrl-C.
+ */
+import { runFlow } from '../src/local/flow';
+
+async function main(): Promise<number> {
+  const keep = process.argv.includes('--keep');
+  console.log('WeChat Pay Score confirm-order flow, against the local sandbox (no WeChat host)\n');
+  const run = await runFlow({ print: (line) => console.log(line) });
+
+  console.log(run.paid ? `\nOK: order ${run.outOrderNo} is paid.` : `\nFAILED: ${run.failure}`);
+  if (!keep || !run.sandbox) {
+    await run.close();
+    return run.paid ? 0 : 1;
+  }
+  console.log(`\nThe sandbox keeps running: open ${run.sandbox.pageUrl} (Ctrl-C to stop).`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await run.close();
+  return run.paid ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
