@@ -1,14 +1,18 @@
 /**
  * `npm start`: runs the whole confirm-order flow on this machine against the local Pay Score
  * sandbox and prints it step by step. Exits 0 only when the order ends paid.
- * `npm start -- --keep` leaves the sandbox running afterwards, with its page, until Ctrl-C.
+ * `npm start -- --keep` leaves the sandbox running afterwards, with its page, until Ctrl-C;
+ * `--state-dir <dir>` keeps the sandbox merchant somewhere other than `.sandbox`.
  */
 import { runFlow } from '../src/local/flow';
 
 async function main(): Promise<number> {
   const keep = process.argv.includes('--keep');
+  const stateIndex = process.argv.indexOf('--state-dir');
+  const stateDir = stateIndex > 0 ? process.argv[stateIndex + 1] : undefined;
   console.log('WeChat Pay Score confirm-order flow, against the local sandbox (no WeChat host)\n');
-  const run = await runFlow({ print: (line) => console.log(line) });
+  const print = (line: string) => process.stdout.write(`${line}\n`);
+  const run = await runFlow({ stateDir, print });
 
   console.log(run.paid ? `\nOK: order ${run.outOrderNo} is paid.` : `\nFAILED: ${run.failure}`);
   if (!keep || !run.sandbox) {

@@ -3,6 +3,8 @@
  * pages and app.ts (under the harness), the built cloud function bundles, and the local Pay
  * Score sandbox playing WeChat Pay and the user. `npm start` prints it; a test runs it.
  */
+import type { OrderData } from '../../miniprogram/pages/order/view-model';
+import { statusText } from '../../miniprogram/utils/status-text';
 import { loadMiniProgram, type MiniProgram, type PageHandle } from '../harness/mini-program';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { loadLocalFunctions, type LocalFunctions } from './cloud-functions';
@@ -45,6 +47,9 @@ export async function runFlow(options: FlowOptions = {}): Promise<FlowRun> {
 
   let step = 'starting the sandbox';
   let mp: MiniProgram | undefined;
+  // The functions log with console.log, as on CloudBase; here their lines join the transcript.
+  const consoleLog = console.log;
+  console.log = (...args: unknown[]) => log.detail(`function log: ${args.join(' ')}`);
   try {
     const sandbox = await startSandbox({
       stateDir: options.stateDir,
@@ -129,6 +134,7 @@ export async function runFlow(options: FlowOptions = {}): Promise<FlowRun> {
     const failure = `${step}: ${reason}`;
     return { paid: false, failure, transcript: log.lines, sandbox: stages.sandbox!, close };
   } finally {
+    console.log = consoleLog;
     mp?.unload();
   }
 }
@@ -147,14 +153,16 @@ function currentOrderPage(mp: MiniProgram): PageHandle {
   return page;
 }
 
-function orderOf(page: PageHandle): { status?: string; statusText?: string } | undefined {
-  return page.data.order as { status?: string; statusText?: string } | undefined;
+function orderOf(page: PageHandle): OrderData | undefined {
+  return (page.data.order ?? undefined) as OrderData | undefined;
 }
 
+/** The status as the order page shows it, e.g. `PAID 「已支付」 2.00 元`. */
 function statusOf(page: PageHandle): string {
   const order = orderOf(page);
   if (!order) return `no order shown (${String(page.data.error || page.data.notice)})`;
-  return `${order.status} 「${order.statusText ?? ''}」`;
+  const amount = order.amountText ? ` ${order.amountText}` : '';
+  return `${order.status} 「${statusText(order.status).title}」${amount}`;
 }
 
 function expectStatus(mp: MiniProgram, status: string): void {
