@@ -1,9 +1,11 @@
 /**
  * The contract between the mini program and the `payscore` cloud function: what each action
- * takes and answers. Types only, so the cloud functions import it too and both sides agree.
+ * takes and answers. Types and one name only, so the cloud functions import it too and both
+ * sides agree.
  * The client never sends an amount, an openid or a key: the server derives the user from the
  * cloud context and prices the service itself.
  */
+import type { BUSINESS_TYPE_USE } from '../utils/payscore-constants';
 
 /** Order status as derived on the server from `state`, `state_description` and
  * `collection.state`. */
@@ -63,7 +65,7 @@ export interface StartResult {
   out_order_no: string;
   order: OrderView;
   /** Arguments for `wx.openBusinessView`. */
-  businessView: { businessType: 'wxpayScoreUse'; extraData: ConfirmExtraData };
+  businessView: { businessType: typeof BUSINESS_TYPE_USE; extraData: ConfirmExtraData };
   /** Arguments for the legacy `wx.navigateToMiniProgram`, for projects that opt in. */
   navigateToMiniProgram: { appId: string; path: string; extraData: ConfirmExtraData };
 }

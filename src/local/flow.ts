@@ -6,6 +6,7 @@
 import type { OrderData } from '../../miniprogram/pages/order/view-model';
 import { statusText } from '../../miniprogram/utils/status-text';
 import { loadMiniProgram, type MiniProgram, type PageHandle } from '../harness/mini-program';
+import { EVENT_USER_CONFIRM, EVENT_USER_PAID, RETURN_SCENE } from '../payscore';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { loadLocalFunctions, type LocalFunctions } from './cloud-functions';
 import { startHttpAccess, type HttpAccess } from './http-access';
@@ -102,11 +103,10 @@ export async function runFlow(options: FlowOptions = {}): Promise<FlowRun> {
     step = 'confirming in Pay Score';
     order.tap('onConfirmTap');
     await settleAll(mp, sandbox);
-    log.say(
-      `PAYSCORE.USER_CONFIRM → payscoreNotify: ${deliveries(sandbox, 'PAYSCORE.USER_CONFIRM')}`,
-    );
+    log.say(`PAYSCORE.USER_CONFIRM → payscoreNotify: ${deliveries(sandbox, EVENT_USER_CONFIRM)}`);
     const back = mp.calls.find((c) => JSON.stringify(c.data).includes('query_id'));
-    log.say(`app.ts onShow, scene 1038 with query_id → query: ${statusOf(currentOrderPage(mp))}`);
+    const shown = statusOf(currentOrderPage(mp));
+    log.say(`app.ts onShow, scene ${RETURN_SCENE} with query_id → query: ${shown}`);
     if (!back) throw new Error('the return from Pay Score did not query by query_id');
     expectStatus(mp, 'IN_SERVICE');
 
@@ -119,9 +119,8 @@ export async function runFlow(options: FlowOptions = {}): Promise<FlowRun> {
     step = 'collecting the fee';
     sandbox.deduct(outOrderNo, 'paid');
     await settleAll(mp, sandbox);
-    log.say(
-      `Pay Score deducts; PAYSCORE.USER_PAID → payscoreNotify: ${deliveries(sandbox, 'PAYSCORE.USER_PAID')}`,
-    );
+    const paidDelivery = deliveries(sandbox, EVENT_USER_PAID);
+    log.say(`Pay Score deducts; PAYSCORE.USER_PAID → payscoreNotify: ${paidDelivery}`);
     currentOrderPage(mp).tap('onCheckAgainTap');
     await mp.settle();
     log.say(`order page: ${statusOf(currentOrderPage(mp))}`);

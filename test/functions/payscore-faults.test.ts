@@ -39,7 +39,7 @@ describe('functions/payscore when things go wrong', () => {
     assert.equal((await rig.store.get(started.out_order_no))?.status, 'WAITING_FOR_USER');
   });
 
-  it('keeps the order when WeChat Pay stays down, and says the state is being checked', async () => {
+  it('keeps the order when WeChat Pay stays down, and says it is being checked', async () => {
     rig = await startFunctionRig();
     rig.sandbox.injectFault({ route: 'create', kind: 'system-error', count: 3 });
     const reply = await rig.call('oAlice', { action: 'start' });
