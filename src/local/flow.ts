@@ -75,7 +75,7 @@ export async function runFlow(options: FlowOptions = {}): Promise<FlowRun> {
     );
 
     step = 'loading the mini program';
-    const appid = env.PAYSCORE_APPID;
+    const appid = env.WECHATPAY_APPID;
     mp = loadMiniProgram({
       appid,
       callFunction: (name, data) => functions.call(name, data, { openid, appid }),

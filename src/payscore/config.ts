@@ -1,4 +1,5 @@
 import type { KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { PUBLIC_KEY_ID_PREFIX } from './constants';
 import { loadPrivateKey } from './crypto/rsa';
 import { ConfigError } from './errors';
@@ -20,29 +21,37 @@ export interface PayScoreConfig {
 /** The environment variables read by {@link loadConfig}, with what each one holds. */
 export const CONFIG_VARIABLES = {
   WECHATPAY_MCHID: 'merchant id (商户号), digits',
-  WECHATPAY_MERCHANT_SERIAL_NO: 'serial number of the merchant API certificate',
-  WECHATPAY_MERCHANT_PRIVATE_KEY: 'apiclient_key.pem content (newlines may be written as \\n)',
+  WECHATPAY_APPID: 'AppID of the mini program bound to the mchid and the service_id',
+  WECHATPAY_SERIAL_NO: 'serial number of the merchant API certificate',
+  WECHATPAY_PRIVATE_KEY: 'apiclient_key.pem content (real newlines or \\n escapes)',
+  WECHATPAY_PRIVATE_KEY_FILE: 'path of apiclient_key.pem, instead of WECHATPAY_PRIVATE_KEY',
   WECHATPAY_APIV2_KEY: 'APIv2 key, 32 characters: signs the extraData of the confirm page',
   WECHATPAY_APIV3_KEY: 'APIv3 key, 32 characters: decrypts notifications',
   WECHATPAY_PUBLIC_KEY_ID: 'WeChat Pay public key id, PUB_KEY_ID_…',
   WECHATPAY_PUBLIC_KEY: 'WeChat Pay public key PEM',
-  WECHATPAY_PLATFORM_CERTIFICATES: 'platform certificate PEM(s), for merchants not yet migrated',
-  WECHATPAY_BASE_URL: 'API base URL, https://api.mch.weixin.qq.com in production',
-  PAYSCORE_APPID: 'AppID of the mini program bound to the mchid and the service_id',
+  WECHATPAY_PLATFORM_CERTS: 'platform certificate PEM bundle, for merchants not yet migrated',
   PAYSCORE_SERVICE_ID: 'Pay Score service id (服务ID)',
   PAYSCORE_NOTIFY_URL: 'HTTPS URL of the notify function (CloudBase HTTP access)',
+  WECHATPAY_BASE_URL: 'API base URL; default https://api.mch.weixin.qq.com',
 } as const;
+
+/** Where requests go when WECHATPAY_BASE_URL is not set. */
+export const DEFAULT_BASE_URL = 'https://api.mch.weixin.qq.com';
 
 type VariableName = keyof typeof CONFIG_VARIABLES;
 const OPTIONAL: VariableName[] = [
+  'WECHATPAY_PRIVATE_KEY',
+  'WECHATPAY_PRIVATE_KEY_FILE',
   'WECHATPAY_PUBLIC_KEY_ID',
   'WECHATPAY_PUBLIC_KEY',
-  'WECHATPAY_PLATFORM_CERTIFICATES',
+  'WECHATPAY_PLATFORM_CERTS',
+  'WECHATPAY_BASE_URL',
 ];
 
 /**
- * Reads and checks the configuration. Throws one {@link ConfigError} listing every problem and
- * every variable involved; messages never contain a variable's value.
+ * Reads and checks the configuration once. Throws one {@link ConfigError} listing every problem
+ * and every variable involved; messages never contain a variable's value. Keys are checked for
+ * what they must be (length, PEM, RSA), so a swapped or truncated key fails here, at start-up.
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env): PayScoreConfig {
   const problems: string[] = [];
@@ -59,18 +68,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
   const mchid = read('WECHATPAY_MCHID');
   if (mchid && !/^\d{6,32}$/.test(mchid)) report('WECHATPAY_MCHID', 'must be digits');
-  const serialNo = read('WECHATPAY_MERCHANT_SERIAL_NO');
-  const privateKey = tryKey(read('WECHATPAY_MERCHANT_PRIVATE_KEY'), report);
+  const serialNo = read('WECHATPAY_SERIAL_NO');
+  const privateKey = readPrivateKey(read, report);
   const apiV2Key = checkKey('WECHATPAY_APIV2_KEY', read('WECHATPAY_APIV2_KEY'), report);
   const apiV3Key = checkKey('WECHATPAY_APIV3_KEY', read('WECHATPAY_APIV3_KEY'), report);
   if (apiV2Key && apiV2Key === apiV3Key) {
     report('WECHATPAY_APIV2_KEY', 'equals WECHATPAY_APIV3_KEY: they are two different keys');
   }
   const wechatpayKeys = readWechatpayKeys(read, report);
-  const baseUrl = checkUrl('WECHATPAY_BASE_URL', read('WECHATPAY_BASE_URL'), report);
+  const baseUrl = checkUrl(
+    'WECHATPAY_BASE_URL',
+    read('WECHATPAY_BASE_URL') || DEFAULT_BASE_URL,
+    report,
+  );
   const notifyUrl = checkUrl('PAYSCORE_NOTIFY_URL', read('PAYSCORE_NOTIFY_URL'), report);
-  const appid = read('PAYSCORE_APPID');
-  if (appid && !/^wx[0-9a-zA-Z]{14,30}$/.test(appid)) report('PAYSCORE_APPID', 'must be wx…');
+  const appid = read('WECHATPAY_APPID');
+  if (appid && !/^wx[0-9a-zA-Z]{14,30}$/.test(appid)) report('WECHATPAY_APPID', 'must be wx…');
   const serviceId = read('PAYSCORE_SERVICE_ID');
   if (serviceId.length > 32) report('PAYSCORE_SERVICE_ID', 'must be at most 32 characters');
 
@@ -89,14 +102,38 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 type Report = (name: VariableName, problem: string) => void;
 
-function tryKey(pem: string, report: Report): KeyObject | undefined {
-  if (!pem) return undefined;
-  try {
-    return loadPrivateKey(pem);
-  } catch {
-    report('WECHATPAY_MERCHANT_PRIVATE_KEY', 'is not a readable PEM private key');
+type Read = (name: VariableName) => string;
+
+/** The merchant key from WECHATPAY_PRIVATE_KEY or WECHATPAY_PRIVATE_KEY_FILE (exactly one). */
+function readPrivateKey(read: Read, report: Report): KeyObject | undefined {
+  const pem = read('WECHATPAY_PRIVATE_KEY');
+  const file = read('WECHATPAY_PRIVATE_KEY_FILE');
+  if (pem && file) {
+    report('WECHATPAY_PRIVATE_KEY', 'and WECHATPAY_PRIVATE_KEY_FILE are both set: keep one');
     return undefined;
   }
+  if (!pem && !file) {
+    report('WECHATPAY_PRIVATE_KEY', 'or WECHATPAY_PRIVATE_KEY_FILE must be set');
+    return undefined;
+  }
+  const name = pem ? 'WECHATPAY_PRIVATE_KEY' : 'WECHATPAY_PRIVATE_KEY_FILE';
+  let text = pem;
+  if (file) {
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      report(name, 'names a file that cannot be read');
+      return undefined;
+    }
+  }
+  try {
+    const key = loadPrivateKey(text);
+    if (key.asymmetricKeyType === 'rsa') return key;
+    report(name, 'must be an RSA private key (apiclient_key.pem)');
+  } catch {
+    report(name, 'is not a readable PEM private key');
+  }
+  return undefined;
 }
 
 function checkKey(name: VariableName, value: string, report: Report): string {
@@ -104,10 +141,10 @@ function checkKey(name: VariableName, value: string, report: Report): string {
   return value;
 }
 
-function readWechatpayKeys(read: (name: VariableName) => string, report: Report): WechatpayKeys {
+function readWechatpayKeys(read: Read, report: Report): WechatpayKeys {
   const publicKeyId = read('WECHATPAY_PUBLIC_KEY_ID');
   const publicKeyPem = read('WECHATPAY_PUBLIC_KEY');
-  const platformCertificatesPem = read('WECHATPAY_PLATFORM_CERTIFICATES');
+  const platformCertificatesPem = read('WECHATPAY_PLATFORM_CERTS');
   if (publicKeyId && !publicKeyId.startsWith(PUBLIC_KEY_ID_PREFIX)) {
     report('WECHATPAY_PUBLIC_KEY_ID', `must start with ${PUBLIC_KEY_ID_PREFIX}`);
   }
@@ -115,12 +152,19 @@ function readWechatpayKeys(read: (name: VariableName) => string, report: Report)
     report('WECHATPAY_PUBLIC_KEY', 'and WECHATPAY_PUBLIC_KEY_ID must be set together');
   }
   if (!publicKeyPem && !platformCertificatesPem) {
-    report('WECHATPAY_PUBLIC_KEY', 'or WECHATPAY_PLATFORM_CERTIFICATES must be set');
+    report('WECHATPAY_PUBLIC_KEY', 'or WECHATPAY_PLATFORM_CERTS must be set');
   }
   try {
-    return loadWechatpayKeys({ publicKeyId, publicKeyPem, platformCertificatesPem });
+    const keys = loadWechatpayKeys({ publicKeyId, publicKeyPem, platformCertificatesPem });
+    if (platformCertificatesPem && keys.platformCertificates.size === 0) {
+      report('WECHATPAY_PLATFORM_CERTS', 'holds no PEM certificate');
+    }
+    if (keys.publicKey && keys.publicKey.key.asymmetricKeyType !== 'rsa') {
+      report('WECHATPAY_PUBLIC_KEY', 'must be an RSA public key');
+    }
+    return keys;
   } catch {
-    report('WECHATPAY_PUBLIC_KEY', 'or WECHATPAY_PLATFORM_CERTIFICATES is not readable PEM');
+    report('WECHATPAY_PUBLIC_KEY', 'or WECHATPAY_PLATFORM_CERTS is not readable PEM');
     return { platformCertificates: new Map() };
   }
 }

@@ -1,6 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { ConfigError, loadConfig } from '../../src/payscore';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { ConfigError, DEFAULT_BASE_URL, loadConfig } from '../../src/payscore';
 import { validEnv } from '../support/env';
+import { platformFixture } from '../support/keys';
 
 function problems(env: Record<string, string>): ConfigError {
   try {
@@ -20,6 +25,12 @@ describe('payscore/config', () => {
     assert.equal(config.wechatpayKeys.publicKey?.id, 'PUB_KEY_ID_0000000000000000000000000000');
   });
 
+  it('reads a platform certificate bundle, keyed by each certificate serial', () => {
+    const env = { ...validEnv(), WECHATPAY_PLATFORM_CERTS: platformFixture.certificatePem };
+    const { platformCertificates } = loadConfig(env).wechatpayKeys;
+    assert.deepEqual([...platformCertificates.keys()], [platformFixture.serial]);
+  });
+
   it('lists every missing variable at once', () => {
     const error = problems({});
     assert.ok(error.variables.includes('WECHATPAY_MCHID'));
@@ -31,13 +42,10 @@ describe('payscore/config', () => {
     const env = {
       ...validEnv(),
       WECHATPAY_APIV2_KEY: 'secret-too-short',
-      WECHATPAY_MERCHANT_PRIVATE_KEY: 'not a key at all, secretvalue',
+      WECHATPAY_PRIVATE_KEY: 'not a key at all, secretvalue',
     };
     const error = problems(env);
-    assert.deepEqual(error.variables.sort(), [
-      'WECHATPAY_APIV2_KEY',
-      'WECHATPAY_MERCHANT_PRIVATE_KEY',
-    ]);
+    assert.deepEqual(error.variables.sort(), ['WECHATPAY_APIV2_KEY', 'WECHATPAY_PRIVATE_KEY']);
     assert.ok(!error.message.includes('secret'), error.message);
   });
 
@@ -53,8 +61,50 @@ describe('payscore/config', () => {
     assert.match(problems(notify).message, /PAYSCORE_NOTIFY_URL must not have a query string/);
   });
 
+  it('reads the private key from WECHATPAY_PRIVATE_KEY_FILE instead, but never from both', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'payscore-key-'));
+    try {
+      const file = path.join(dir, 'apiclient_key.pem');
+      const env = validEnv();
+      writeFileSync(file, env.WECHATPAY_PRIVATE_KEY.replace(/\\n/g, '\n'));
+      const fromFile = { ...env, WECHATPAY_PRIVATE_KEY: '', WECHATPAY_PRIVATE_KEY_FILE: file };
+      assert.equal(loadConfig(fromFile).merchant.privateKey.asymmetricKeyType, 'rsa');
+      const both = { ...env, WECHATPAY_PRIVATE_KEY_FILE: file };
+      assert.match(problems(both).message, /are both set: keep one/);
+      const missing = { ...fromFile, WECHATPAY_PRIVATE_KEY_FILE: path.join(dir, 'nope.pem') };
+      assert.match(
+        problems(missing).message,
+        /WECHATPAY_PRIVATE_KEY_FILE names a file that cannot/,
+      );
+      assert.ok(!problems(missing).message.includes(dir), 'the path is not echoed');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('fails at start-up on a truncated key or a key of the wrong kind', () => {
+    const env = validEnv();
+    const truncated = { ...env, WECHATPAY_PRIVATE_KEY: env.WECHATPAY_PRIVATE_KEY.slice(0, 200) };
+    assert.match(problems(truncated).message, /WECHATPAY_PRIVATE_KEY is not a readable PEM/);
+    const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const ecPem = ec.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    assert.match(
+      problems({ ...env, WECHATPAY_PRIVATE_KEY: ecPem }).message,
+      /must be an RSA private key/,
+    );
+    const notCerts = { ...env, WECHATPAY_PLATFORM_CERTS: 'hello' };
+    assert.match(problems(notCerts).message, /WECHATPAY_PLATFORM_CERTS holds no PEM certificate/);
+  });
+
+  it('defaults the base URL to the production API', () => {
+    const { WECHATPAY_BASE_URL: _unused, ...env } = validEnv();
+    void _unused;
+    assert.equal(loadConfig(env).baseUrl, DEFAULT_BASE_URL);
+    assert.equal(DEFAULT_BASE_URL, 'https://api.mch.weixin.qq.com');
+  });
+
   it('needs a WeChat Pay public key or platform certificates to verify replies', () => {
     const env = { ...validEnv(), WECHATPAY_PUBLIC_KEY_ID: '', WECHATPAY_PUBLIC_KEY: '' };
-    assert.match(problems(env).message, /WECHATPAY_PUBLIC_KEY or WECHATPAY_PLATFORM_CERTIFICATES/);
+    assert.match(problems(env).message, /WECHATPAY_PUBLIC_KEY or WECHATPAY_PLATFORM_CERTS/);
   });
 });

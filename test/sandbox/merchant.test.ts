@@ -8,14 +8,14 @@ import { parseEnvFile } from '../../src/sandbox/merchant/env-file';
 
 const EXPECTED_VARIABLES = [
   'WECHATPAY_MCHID',
-  'WECHATPAY_MERCHANT_SERIAL_NO',
-  'WECHATPAY_MERCHANT_PRIVATE_KEY',
+  'WECHATPAY_SERIAL_NO',
+  'WECHATPAY_PRIVATE_KEY',
   'WECHATPAY_APIV2_KEY',
   'WECHATPAY_APIV3_KEY',
   'WECHATPAY_PUBLIC_KEY_ID',
   'WECHATPAY_PUBLIC_KEY',
   'WECHATPAY_BASE_URL',
-  'PAYSCORE_APPID',
+  'WECHATPAY_APPID',
   'PAYSCORE_SERVICE_ID',
   'PAYSCORE_NOTIFY_URL',
 ];
@@ -38,14 +38,14 @@ describe('sandbox merchant', () => {
 
       const env = sandbox.merchantEnv;
       assert.match(env.WECHATPAY_MCHID, /^\d{10}$/);
-      assert.match(env.PAYSCORE_APPID, /^wx[0-9a-f]{16}$/);
+      assert.match(env.WECHATPAY_APPID, /^wx[0-9a-f]{16}$/);
       assert.match(env.PAYSCORE_SERVICE_ID, /^\d{32}$/);
-      assert.match(env.WECHATPAY_MERCHANT_SERIAL_NO, /^[0-9A-F]{40}$/);
+      assert.match(env.WECHATPAY_SERIAL_NO, /^[0-9A-F]{40}$/);
       assert.match(env.WECHATPAY_PUBLIC_KEY_ID, /^PUB_KEY_ID_\d+$/);
       assert.equal(env.WECHATPAY_APIV2_KEY.length, 32);
       assert.equal(env.WECHATPAY_APIV3_KEY.length, 32);
       assert.notEqual(env.WECHATPAY_APIV2_KEY, env.WECHATPAY_APIV3_KEY);
-      assert.ok(!env.WECHATPAY_MERCHANT_PRIVATE_KEY.includes('\n'), 'PEM on one line');
+      assert.ok(!env.WECHATPAY_PRIVATE_KEY.includes('\n'), 'PEM on one line');
       assert.equal(env.WECHATPAY_BASE_URL, sandbox.baseUrl);
       assert.equal(env.PAYSCORE_NOTIFY_URL, `${sandbox.baseUrl}/sandbox/notify-sink`);
 

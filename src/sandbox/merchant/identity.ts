@@ -95,14 +95,14 @@ export function merchantEnv(
   const { merchant } = identity;
   return {
     WECHATPAY_MCHID: merchant.mchid,
-    WECHATPAY_MERCHANT_SERIAL_NO: merchant.serialNo,
-    WECHATPAY_MERCHANT_PRIVATE_KEY: oneLine(merchant.privateKeyPem),
+    WECHATPAY_SERIAL_NO: merchant.serialNo,
+    WECHATPAY_PRIVATE_KEY: oneLine(merchant.privateKeyPem),
     WECHATPAY_APIV2_KEY: merchant.apiV2Key,
     WECHATPAY_APIV3_KEY: merchant.apiV3Key,
     WECHATPAY_PUBLIC_KEY_ID: identity.wechatpay.publicKeyId,
     WECHATPAY_PUBLIC_KEY: oneLine(identity.wechatpayPublicKeyPem),
     WECHATPAY_BASE_URL: baseUrl,
-    PAYSCORE_APPID: merchant.appid,
+    WECHATPAY_APPID: merchant.appid,
     PAYSCORE_SERVICE_ID: merchant.serviceId,
     PAYSCORE_NOTIFY_URL: notifyUrl,
   };

@@ -101,11 +101,11 @@ function readMerchant(path: string): MerchantSecrets | undefined {
   const env = parseEnvFile(text);
   const merchant: MerchantSecrets = {
     mchid: env.WECHATPAY_MCHID ?? '',
-    serialNo: env.WECHATPAY_MERCHANT_SERIAL_NO ?? '',
-    privateKeyPem: (env.WECHATPAY_MERCHANT_PRIVATE_KEY ?? '').replace(/\\n/g, '\n'),
+    serialNo: env.WECHATPAY_SERIAL_NO ?? '',
+    privateKeyPem: (env.WECHATPAY_PRIVATE_KEY ?? '').replace(/\\n/g, '\n'),
     apiV2Key: env.WECHATPAY_APIV2_KEY ?? '',
     apiV3Key: env.WECHATPAY_APIV3_KEY ?? '',
-    appid: env.PAYSCORE_APPID ?? '',
+    appid: env.WECHATPAY_APPID ?? '',
     serviceId: env.PAYSCORE_SERVICE_ID ?? '',
     notifyUrl: customNotifyUrl(env.PAYSCORE_NOTIFY_URL),
   };
