@@ -8,21 +8,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import * as path from 'node:path';
+import { parseEnvFile } from '../src/local/env-file';
 import { ConfigError, loadConfig } from '../src/payscore';
 import { FUNCTION_NAMES, buildFunctions } from './build-functions';
 
 const ROOT = path.resolve(__dirname, '..');
-
-/** Minimal .env reader: KEY=VALUE lines, # comments, optional surrounding quotes. */
-export function parseDotEnv(text: string): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const line of text.split(/\r?\n/)) {
-    const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
-    if (!match || line.trimStart().startsWith('#')) continue;
-    values[match[1]] = match[2].replace(/^(["'])(.*)\1$/, '$2');
-  }
-  return values;
-}
 
 /** Modules a bundle requires that are neither Node built-ins nor in its package.json. */
 export function missingModules(bundle: string, dependencies: Record<string, string>): string[] {
@@ -55,7 +45,7 @@ function checkBundles(): void {
 function main(): number {
   const dotEnvPath = path.join(ROOT, '.env');
   const env = {
-    ...(existsSync(dotEnvPath) ? parseDotEnv(readFileSync(dotEnvPath, 'utf8')) : {}),
+    ...(existsSync(dotEnvPath) ? parseEnvFile(readFileSync(dotEnvPath, 'utf8')) : {}),
     ...process.env,
   };
   if (!env.ENV_ID) {

@@ -3,12 +3,14 @@
  * pages and app.ts (under the harness), the built cloud function bundles, and the local Pay
  * Score sandbox playing WeChat Pay and the user. `npm start` prints it; a test runs it.
  */
+import { readFileSync } from 'node:fs';
 import type { OrderData } from '../../miniprogram/pages/order/view-model';
 import { statusText } from '../../miniprogram/utils/status-text';
 import { loadMiniProgram, type MiniProgram, type PageHandle } from '../harness/mini-program';
 import { EVENT_USER_CONFIRM, EVENT_USER_PAID, RETURN_SCENE } from '../payscore';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { loadLocalFunctions, type LocalFunctions } from './cloud-functions';
+import { parseEnvFile } from './env-file';
 import { startHttpAccess, type HttpAccess } from './http-access';
 import { Transcript } from './transcript';
 
@@ -64,8 +66,12 @@ export async function runFlow(options: FlowOptions = {}): Promise<FlowRun> {
     step = 'starting the notify endpoint';
     const access = await startHttpAccess({ [NOTIFY_PATH]: (event) => functions.notify(event) });
     stages.access = access;
+    // Configured from .sandbox/merchant.env, as a developer would copy it into .env.
+    const merchantEnv = sandbox.merchantEnvPath
+      ? parseEnvFile(readFileSync(sandbox.merchantEnvPath, 'utf8'))
+      : sandbox.merchantEnv;
     const env: Record<string, string> = {
-      ...sandbox.merchantEnv,
+      ...merchantEnv,
       PAYSCORE_NOTIFY_URL: access.baseUrl + NOTIFY_PATH,
     };
     const functions = loadLocalFunctions(env);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONFIG_VARIABLES, loadConfig } from '../../src/payscore';
 import { startSandbox } from '../../src/sandbox';
-import { parseEnvFile } from '../../src/sandbox/merchant/env-file';
+import { parseEnvFile } from '../../src/local/env-file';
 
 const EXPECTED_VARIABLES = [
   'WECHATPAY_MCHID',

@@ -7,7 +7,7 @@ import { createPrivateKey } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PUBLIC_KEY_ID_PREFIX } from '../../payscore/constants';
-import { formatEnvFile, parseEnvFile } from './env-file';
+import { formatEnvFile, parseEnvFile } from '../../local/env-file';
 import {
   generateMerchant,
   generateWechatpay,

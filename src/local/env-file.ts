@@ -1,6 +1,7 @@
 /**
- * The .env format of merchant.env: `NAME="value"` lines, values on one line. Values are
- * written and read literally (a PEM keeps its `\n` escapes; the payment core unescapes them).
+ * The .env format this project reads and writes (the sandbox's merchant.env, the deploy .env):
+ * `NAME="value"` lines, one value per line. Values are written and read literally (a PEM keeps
+ * its `\n` escapes; the payment core unescapes them).
  */
 
 /** Serialises variables as a .env file under a comment header. */
