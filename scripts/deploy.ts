@@ -2,7 +2,8 @@
  * `npm run deploy`: checks the configuration and the bundles, then runs
  * `tcb fn deploy --all --force` for the CloudBase environment ENV_ID. Fails loudly when ENV_ID
  * is missing, the configuration is invalid, a bundle needs a module its package.json lacks, or
- * the CLI deployed nothing. Log in first with `npx tcb login`.
+ * the CLI deployed nothing. Log in first with `npx tcb login`. Reads `.env` at the repository
+ * root, or the file named by DEPLOY_ENV_FILE; the process environment wins over the file.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -43,7 +44,7 @@ function checkBundles(): void {
 }
 
 function main(): number {
-  const dotEnvPath = path.join(ROOT, '.env');
+  const dotEnvPath = process.env.DEPLOY_ENV_FILE ?? path.join(ROOT, '.env');
   const env = {
     ...(existsSync(dotEnvPath) ? parseEnvFile(readFileSync(dotEnvPath, 'utf8')) : {}),
     ...process.env,
