@@ -25,6 +25,8 @@ export function loadLocalFunctions(env: Record<string, string>): LocalFunctions 
     [LOCAL_STORE_VARIABLE]: 'memory',
     WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID',
     TCB_ENV: 'local',
+    // As on CloudBase. Without it, wx-server-sdk's init probes a cloud metadata host.
+    TENCENTCLOUD_RUNENV: 'SCF',
   });
   const bundles = Object.fromEntries(
     buildFunctions().map((file) => {
