@@ -47,7 +47,7 @@ describe('functions/payscore against the sandbox', () => {
       await rig.call('oAlice', { action: 'query', query_id: back.query_id! }),
     );
     assert.equal(queried.order.status, 'IN_SERVICE');
-    assert.deepEqual(queried.order.actions, ['cancel', 'finish']);
+    assert.deepEqual(queried.order.actions, ['finish']);
 
     const no = started.out_order_no;
     const finished = ok<'finish'>(await rig.call('oAlice', { action: 'finish', out_order_no: no }));
@@ -113,6 +113,19 @@ describe('functions/payscore against the sandbox', () => {
     assert.equal(twice.alreadyCancelled, true);
     const finish = await rig.call('oAlice', { action: 'finish', out_order_no: no });
     assert.equal(finish.ok ? 'ok' : finish.code, 'INVALID_STATE');
+  });
+
+  it('lets no user cancel a rental in service: it ends by finish, and is paid', async () => {
+    const { started } = await startAndConfirm(rig, 'oAlice');
+    const no = started.out_order_no;
+    const reply = await rig.call('oAlice', { action: 'cancel', out_order_no: no });
+    assert.deepEqual(reply, {
+      ok: false,
+      code: 'INVALID_STATE',
+      message: '服务已开始，请结束服务后按实际时长付费',
+    });
+    assert.equal(rig.sandbox.calls().filter((c) => c.route === 'cancel').length, 0);
+    assert.equal(rig.sandbox.order(no)?.order.state, 'DOING');
   });
 
   it('refuses to finish an order the user has not confirmed', async () => {

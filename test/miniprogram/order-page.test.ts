@@ -21,7 +21,7 @@ async function openOrder(rig: Rig, outOrderNo = ORDER) {
 describe('miniprogram/pages/order', () => {
   const cases: [OrderStatus, Record<string, unknown>][] = [
     ['WAITING_FOR_USER', { canRefresh: true, canCancel: true, canFinish: false }],
-    ['IN_SERVICE', { canRefresh: false, canCancel: true, canFinish: true }],
+    ['IN_SERVICE', { canRefresh: false, canCancel: false, canFinish: true }],
     ['COLLECTING', { canRefresh: true, canCancel: false, canFinish: false }],
     ['PAID', { canRefresh: false, canCancel: false, canFinish: false }],
     ['REVOKED', { canRefresh: false, canCancel: false, canFinish: false }],
@@ -31,7 +31,7 @@ describe('miniprogram/pages/order', () => {
     status === 'WAITING_FOR_USER'
       ? (['cancel'] as const)
       : status === 'IN_SERVICE'
-        ? (['cancel', 'finish'] as const)
+        ? (['finish'] as const)
         : [];
 
   for (const [status, flags] of cases) {
@@ -72,7 +72,7 @@ describe('miniprogram/pages/order', () => {
 
   it('finishes the service after the user agrees, showing what the server returns', async () => {
     const rig = startRig();
-    rig.cloud.seed({ out_order_no: ORDER, status: 'IN_SERVICE', actions: ['cancel', 'finish'] });
+    rig.cloud.seed({ out_order_no: ORDER, status: 'IN_SERVICE', actions: ['finish'] });
     const page = await openOrder(rig);
 
     page.tap('onFinishTap');

@@ -11,7 +11,7 @@ import type { SimulateSession } from './support/simulate';
 
 const CASES: [OrderStatus, string, string[]][] = [
   ['WAITING_FOR_USER', '等待确认', ['前往微信支付分确认', '再次查询', '取消订单']],
-  ['IN_SERVICE', '服务中', ['结束服务', '取消订单']],
+  ['IN_SERVICE', '服务中', ['结束服务']],
   ['COLLECTING', '已结束，扣款中', ['再次查询']],
   ['PAID', '已支付', []],
   ['REVOKED', '已取消', []],
@@ -20,7 +20,7 @@ const CASES: [OrderStatus, string, string[]][] = [
 
 const ACTIONS: Record<OrderStatus, ('cancel' | 'finish')[]> = {
   WAITING_FOR_USER: ['cancel'],
-  IN_SERVICE: ['cancel', 'finish'],
+  IN_SERVICE: ['finish'],
   COLLECTING: [],
   PAID: [],
   REVOKED: [],

@@ -99,7 +99,10 @@ export async function finishOrder(
   return { ok: true, order: orderView(saved ?? record), alreadyFinished: false };
 }
 
-/** Cancels an order that was not completed; cancelling twice cancels once. */
+/**
+ * Cancels an order the user has not confirmed yet; cancelling twice cancels once. An order in
+ * service is not cancelled by the user (see ACTIONS in order-view.ts): it is finished and paid.
+ */
 export async function cancelOrder(
   outOrderNo: string,
   openid: string,
@@ -109,7 +112,10 @@ export async function cancelOrder(
   if (record.status === 'REVOKED') {
     return { ok: true, order: orderView(record), alreadyCancelled: true };
   }
-  if (record.status !== 'WAITING_FOR_USER' && record.status !== 'IN_SERVICE') {
+  if (record.status === 'IN_SERVICE') {
+    throw new UserFacingError('INVALID_STATE', '服务已开始，请结束服务后按实际时长付费');
+  }
+  if (record.status !== 'WAITING_FOR_USER') {
     throw new UserFacingError('INVALID_STATE', '订单已结束，无法取消');
   }
   await deps.client.cancel(outOrderNo, '用户取消服务');

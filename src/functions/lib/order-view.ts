@@ -3,9 +3,13 @@ import type { OrderStatus } from '../../payscore';
 import { feeRule } from './plan';
 import type { OrderRecord } from './store/order-store';
 
+/**
+ * What the user may do. WeChat Pay would also cancel an order in service, but a user who could
+ * do that would end a rental without paying: once the service started, only finish ends it.
+ */
 const ACTIONS: Record<OrderStatus, OrderAction[]> = {
   WAITING_FOR_USER: ['cancel'],
-  IN_SERVICE: ['cancel', 'finish'],
+  IN_SERVICE: ['finish'],
   COLLECTING: [],
   PAID: [],
   REVOKED: [],

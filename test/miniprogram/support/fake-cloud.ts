@@ -77,7 +77,7 @@ export class FakeCloud {
     this.update(outOrderNo, {
       status: 'IN_SERVICE',
       confirmedAt: this.now,
-      actions: ['cancel', 'finish'],
+      actions: ['finish'],
     });
     const queryId = `FAKEQ-${outOrderNo}`;
     this.queryIds.set(queryId, outOrderNo);
