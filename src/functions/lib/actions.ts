@@ -12,7 +12,7 @@ import {
 import { UserFacingError, describeForLog } from './failure';
 import { cancelOrder, finishOrder, refreshOrder } from './order-actions';
 import { orderView } from './order-view';
-import { RENTAL_PLAN, planView } from './plan';
+import { RENTAL_PLAN, feeSummary, planView } from './plan';
 import { patchRecord, saveSnapshot } from './snapshot';
 import type { OrderRecord, OrderStore } from './store/order-store';
 
@@ -77,7 +77,7 @@ async function startService(openid: string, deps: ActionDeps): Promise<Success<'
     .create({
       out_order_no: outOrderNo,
       service_introduction: serviceIntroduction,
-      post_payments: [{ name: paymentName, description: planView().feeRule.slice(0, 30) }],
+      post_payments: [{ name: paymentName, description: feeSummary(feePerHour, riskFund.amount) }],
       time_range: { start_time: 'OnAccept' },
       risk_fund: { ...riskFund },
       notify_url: client.config.notifyUrl,

@@ -1,9 +1,12 @@
 import {
+  EVENT_USER_CONFIRM,
   NotificationError,
   SignatureError,
   headerLookup,
+  parseBeijingTime,
   parseNotification,
   type PayScoreConfig,
+  type PayScoreNotification,
 } from '../../payscore';
 import { describeForLog } from './failure';
 import { saveSnapshot } from './snapshot';
@@ -62,7 +65,7 @@ export async function handleNotification(
       deps.log(`[payscore] [notify] ${key} is for another appid/mchid, ignored`);
       return ok();
     }
-    const saved = await saveSnapshot(store, note.order, deps.now());
+    const saved = await saveSnapshot(store, note.order, deps.now(), noticeTime(note));
     await store.rememberNotification(key);
     const outcome = saved ? `order now ${saved.status}` : 'order unknown here, ignored';
     deps.log(`[payscore] [notify] ${key} ${note.order.out_order_no}: ${outcome}`);
@@ -73,6 +76,13 @@ export async function handleNotification(
     if (error instanceof NotificationError) return fail(400, error.message);
     return fail(500, 'temporary failure, please retry');
   }
+}
+
+/** When WeChat Pay says the user confirmed: the notification's create_time, either format. */
+function noticeTime(note: PayScoreNotification): number | undefined {
+  if (note.event_type !== EVENT_USER_CONFIRM || !note.create_time) return undefined;
+  const time = parseBeijingTime(note.create_time)?.getTime() ?? Date.parse(note.create_time);
+  return Number.isNaN(time) ? undefined : time;
 }
 
 function ok(): HttpAccessReply {

@@ -19,6 +19,12 @@ export function yuan(fen: number): string {
   return (fen / 100).toFixed(2);
 }
 
+/** The fee rule in at most 30 characters, as the Pay Score page shows it under the fee. */
+export function feeSummary(feePerHour: number, cap: number): string {
+  const short = (fen: number) => String(Number(yuan(fen)));
+  return `每小时${short(feePerHour)}元，封顶${short(cap)}元`;
+}
+
 /** The fee rule as users read it. */
 export function feeRule(feePerHour: number, cap: number): string {
   return `每小时 ${yuan(feePerHour)} 元，不足 1 小时按 1 小时计，封顶 ${yuan(cap)} 元`;

@@ -5,12 +5,15 @@ const ATTEMPTS = 3;
 
 /**
  * What changes in a stored order when WeChat Pay reports `order`: only forward moves are kept,
- * so a late or replayed report never takes an order back.
+ * so a late or replayed report never takes an order back. The confirmation time, which the fee
+ * runs from, is the service's actual start when WeChat Pay reports one, else `confirmedAt`
+ * (the USER_CONFIRM notification's time), else now.
  */
 export function patchFromOrder(
   record: OrderRecord,
   order: ServiceOrder,
   now: number,
+  confirmedAt?: number,
 ): OrderPatch | undefined {
   const next = orderStatus(order);
   const current =
@@ -22,7 +25,13 @@ export function patchFromOrder(
   if (record.status !== next) patch.status = next;
   if (order.order_id && !record.order_id) patch.order_id = order.order_id;
   if (reached('IN_SERVICE', 'COLLECTING', 'PAID') && record.confirmed_at === undefined) {
-    patch.confirmed_at = now;
+    const started = parseBeijingTime(order.time_range?.start_time ?? '')?.getTime();
+    const reported = started ?? confirmedAt ?? now;
+    patch.confirmed_at = Math.min(now, Math.max(record.created_at, reported));
+  } else if (record.status === 'IN_SERVICE' && confirmedAt !== undefined) {
+    // A query saw the order in service before the notification arrived with the real time.
+    const earlier = Math.max(record.created_at, confirmedAt);
+    if (earlier < (record.confirmed_at ?? now)) patch.confirmed_at = earlier;
   }
   if (reached('COLLECTING', 'PAID') && record.finished_at === undefined) patch.finished_at = now;
   if (reached('COLLECTING', 'PAID') && typeof order.total_amount === 'number') {
@@ -44,8 +53,11 @@ export function saveSnapshot(
   store: OrderStore,
   order: ServiceOrder,
   now: number,
+  confirmedAt?: number,
 ): Promise<OrderRecord | undefined> {
-  return patchRecord(store, order.out_order_no, (record) => patchFromOrder(record, order, now));
+  return patchRecord(store, order.out_order_no, (record) =>
+    patchFromOrder(record, order, now, confirmedAt),
+  );
 }
 
 /**
