@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import * as path from 'node:path';
 import { parseEnvFile } from '../src/local/env-file';
-import { ConfigError, loadConfig } from '../src/payscore';
+import { ConfigError, loadConfig, type PayScoreConfig } from '../src/payscore';
 import { FUNCTION_NAMES, buildFunctions } from './build-functions';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -26,9 +26,30 @@ export function missingModules(bundle: string, dependencies: Record<string, stri
 /** The functions the CLI output reports as deployed, in its Chinese or English wording. */
 export function deployedFunctions(output: string): string[] {
   const lines = output.split(/\r?\n/);
+  const success = (line: string) =>
+    /部署成功|deployed successfully|deploy succeeded/i.test(line) &&
+    !/不成功|失败|fail|not /i.test(line);
   return FUNCTION_NAMES.filter((name) =>
-    lines.some((line) => line.includes(`[${name}]`) && /成功|success/i.test(line)),
+    lines.some((line) => line.includes(`[${name}]`) && success(line)),
   );
+}
+
+/**
+ * Problems that make a configuration unfit for production even though it loads: the local
+ * sandbox's merchant (plain http, loopback) must never be deployed.
+ */
+export function productionProblems(config: PayScoreConfig): string[] {
+  const problems: string[] = [];
+  for (const [name, url] of [
+    ['WECHATPAY_BASE_URL', config.baseUrl],
+    ['PAYSCORE_NOTIFY_URL', config.notifyUrl],
+  ]) {
+    const { protocol, hostname } = new URL(url);
+    if (protocol !== 'https:' || ['127.0.0.1', 'localhost', '[::1]'].includes(hostname)) {
+      problems.push(`${name} points at this machine (the local sandbox?): use the real https URL`);
+    }
+  }
+  return problems;
 }
 
 function checkBundles(): void {
@@ -45,21 +66,25 @@ function checkBundles(): void {
 
 function main(): number {
   const dotEnvPath = process.env.DEPLOY_ENV_FILE ?? path.join(ROOT, '.env');
+  // The shell wins over the file, but an empty shell variable does not erase a value.
+  const shell = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value));
   const env = {
     ...(existsSync(dotEnvPath) ? parseEnvFile(readFileSync(dotEnvPath, 'utf8')) : {}),
-    ...process.env,
-  };
+    ...shell,
+  } as Record<string, string>;
   if (!env.ENV_ID) {
     console.error('[deploy] ENV_ID is not set: put your CloudBase environment id in .env');
     return 1;
   }
+  let problems: string[];
   try {
-    loadConfig(env);
+    problems = productionProblems(loadConfig(env));
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    console.error(
-      `[deploy] configuration refused, nothing deployed:\n  ${error.problems.join('\n  ')}`,
-    );
+    problems = error.problems;
+  }
+  if (problems.length > 0) {
+    console.error(`[deploy] configuration refused, nothing deployed:\n  ${problems.join('\n  ')}`);
     return 1;
   }
   buildFunctions();

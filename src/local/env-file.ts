@@ -20,7 +20,8 @@ export function parseEnvFile(text: string): Record<string, string> {
     if (!match || line.startsWith('#')) continue;
     const value = match[2];
     const quoted = /^(["'])(.*)\1$/.exec(value);
-    variables[match[1]] = quoted ? quoted[2] : value;
+    // An unquoted value ends at a ` #` comment, as dotenv reads it.
+    variables[match[1]] = quoted ? quoted[2] : value.replace(/\s+#.*$/, '');
   }
   return variables;
 }

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runFlow } from '../../src/local/flow';
+import { guardedEnv } from '../support/child-env';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -11,7 +12,7 @@ function npmStart(args: string[]) {
   return spawnSync(
     process.execPath,
     ['-r', './scripts/ts-register.cjs', 'scripts/start.ts', ...args],
-    { cwd: ROOT, encoding: 'utf8', timeout: 60_000 },
+    { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: guardedEnv(process.env) },
   );
 }
 

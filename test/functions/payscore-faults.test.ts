@@ -94,6 +94,24 @@ describe('functions/payscore when things go wrong', () => {
     assert.equal((await store.get(started.out_order_no))?.status, 'IN_SERVICE');
   });
 
+  it('reports a finish WeChat Pay completed as finished even when saving it fails', async () => {
+    const store = new FlakyStore();
+    rig = await startFunctionRig({ store });
+    const started = ok<'start'>(await rig.call('oAlice', { action: 'start' }));
+    const { extraData } = started.businessView;
+    rig.sandbox.userConfirm({ appid: rig.config.appid, openid: 'oAlice', extraData });
+    await rig.sandbox.notificationsSettled();
+
+    const no = started.out_order_no;
+    store.failures = 1;
+    const finished = ok<'finish'>(await rig.call('oAlice', { action: 'finish', out_order_no: no }));
+    assert.equal(finished.order.status, 'COLLECTING');
+    assert.equal(finished.alreadyFinished, false);
+    assert.match(rig.logs.join('\n'), /completed, local update failed/);
+    const later = ok<'query'>(await rig.call('oAlice', { action: 'query', out_order_no: no }));
+    assert.equal(later.order.status, 'COLLECTING');
+  });
+
   it('answers every call with a configuration error, naming variables but no values', async () => {
     const errors: string[] = [];
     const original = console.error;

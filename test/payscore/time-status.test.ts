@@ -8,6 +8,7 @@ import {
   orderStatus,
   parseBeijingTime,
 } from '../../src/payscore';
+import { guardedEnv } from '../support/child-env';
 
 describe('payscore/time', () => {
   it('formats instants as Beijing time', () => {
@@ -21,7 +22,7 @@ describe('payscore/time', () => {
       execFileSync(
         process.execPath,
         ['-r', './scripts/ts-register.cjs', '-e', `console.log(${script}.formatBeijingTime(0))`],
-        { env: { ...process.env, TZ: tz }, encoding: 'utf8' },
+        { env: guardedEnv({ ...process.env, TZ: tz }), encoding: 'utf8' },
       ).trim();
     assert.equal(run('America/New_York'), '19700101080000');
     assert.equal(run('Asia/Shanghai'), '19700101080000');

@@ -5,6 +5,7 @@ import * as http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from '../../src/sandbox/cli';
+import { guardedEnv } from '../support/child-env';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -33,7 +34,7 @@ describe('sandbox CLI', () => {
         '--state-dir',
         stateDir,
       ],
-      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: guardedEnv(process.env) },
     );
     try {
       let output = '';

@@ -4,6 +4,9 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { FUNCTION_NAMES, buildFunctions } from '../../scripts/build-functions';
 import { deployedFunctions, missingModules } from '../../scripts/deploy';
+import { parseEnvFile } from '../../src/local/env-file';
+import { startSandbox } from '../../src/sandbox';
+import { guardedEnv } from '../support/child-env';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -13,7 +16,7 @@ function deploy(env: Record<string, string>) {
   return spawnSync(process.execPath, ['-r', './scripts/ts-register.cjs', 'scripts/deploy.ts'], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', DEPLOY_ENV_FILE: noFile, ...env },
+    env: guardedEnv({ PATH: process.env.PATH, DEPLOY_ENV_FILE: noFile, ...env }),
   });
 }
 
@@ -24,6 +27,11 @@ describe('scripts/deploy', () => {
     const english = '[payscore] function deployed successfully';
     assert.deepEqual(deployedFunctions(english), ['payscore']);
     assert.deepEqual(deployedFunctions('成功部署 0 个函数'), []);
+    assert.deepEqual(
+      deployedFunctions('[payscore] 云函数部署失败 [payscoreNotify] not deployed'),
+      [],
+    );
+    assert.deepEqual(deployedFunctions('[payscore] 部署不成功'), []);
   });
 
   it('F21: finds a require() that the function package.json does not list', () => {
@@ -37,7 +45,7 @@ describe('scripts/deploy', () => {
     assert.deepEqual(missingModules(leaky, manifest.dependencies), ['axios']);
   });
 
-  it('F23: the build emits each main file next to a package.json pinning only wx-server-sdk', () => {
+  it('F23: each built main file sits beside a package.json pinning only wx-server-sdk', () => {
     for (const bundle of buildFunctions()) {
       const dir = path.dirname(bundle);
       const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
@@ -46,6 +54,24 @@ describe('scripts/deploy', () => {
       assert.match(manifest.dependencies['wx-server-sdk'], /^\d+\.\d+\.\d+$/);
       assert.match(readFileSync(bundle, 'utf8'), /exports|module\.exports/);
     }
+  });
+
+  it('refuses to deploy the local sandbox merchant, before running the CLI', async () => {
+    const sandbox = await startSandbox({ persist: false });
+    try {
+      const run = deploy({ ENV_ID: 'local-test-0000', ...sandbox.merchantEnv });
+      assert.equal(run.status, 1);
+      assert.match(run.stderr, /WECHATPAY_BASE_URL points at this machine/);
+      assert.match(run.stderr, /PAYSCORE_NOTIFY_URL points at this machine/);
+      assert.doesNotMatch(run.stdout, /tcb fn deploy/);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it('reads .env values without their trailing comments', () => {
+    const env = parseEnvFile('ENV_ID=prod-1a2b3c # my env\nexport A="x # y"\n# B=no');
+    assert.deepEqual(env, { ENV_ID: 'prod-1a2b3c', A: 'x # y' });
   });
 
   it('fails loudly without ENV_ID, before running the CLI', () => {

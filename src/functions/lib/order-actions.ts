@@ -11,7 +11,7 @@ import type { ActionDeps } from './actions';
 import { UserFacingError, describeForLog } from './failure';
 import { orderView } from './order-view';
 import { RENTAL_PLAN, serviceFee } from './plan';
-import { patchRecord, saveSnapshot } from './snapshot';
+import { patchFromOrder, patchRecord, saveSnapshot } from './snapshot';
 import type { OrderRecord, OrderStore } from './store/order-store';
 
 const NOT_FOUND = () => new UserFacingError('NOT_FOUND', '订单不存在');
@@ -95,7 +95,14 @@ export async function finishOrder(
     }
     return { ok: true, order: orderView(latest), alreadyFinished: true };
   }
-  const saved = await saveSnapshot(deps.store, completed, deps.now());
+  const saved = await saveSnapshot(deps.store, completed, deps.now()).catch((error: unknown) => {
+    // WeChat Pay completed the order; the next query or notification stores it. The user
+    // must hear that the service ended, not that it failed.
+    deps.log(
+      `[payscore] [finish] ${outOrderNo} completed, local update failed: ${describeForLog(error)}`,
+    );
+    return { ...record, ...patchFromOrder(record, completed, deps.now()) };
+  });
   return { ok: true, order: orderView(saved ?? record), alreadyFinished: false };
 }
 
@@ -119,10 +126,13 @@ export async function cancelOrder(
     throw new UserFacingError('INVALID_STATE', '订单已结束，无法取消');
   }
   await deps.client.cancel(outOrderNo, '用户取消服务');
-  const saved = await patchRecord(deps.store, outOrderNo, () => ({
-    status: 'REVOKED',
-    updated_at: deps.now(),
-  }));
+  const revoked = { status: 'REVOKED' as const, updated_at: deps.now() };
+  const saved = await patchRecord(deps.store, outOrderNo, () => revoked).catch((error) => {
+    deps.log(
+      `[payscore] [cancel] ${outOrderNo} revoked, local update failed: ${describeForLog(error)}`,
+    );
+    return { ...record, ...revoked };
+  });
   return { ok: true, order: orderView(saved ?? record), alreadyCancelled: false };
 }
 
