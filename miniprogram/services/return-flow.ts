@@ -42,7 +42,12 @@ async function queryInTurn(queries: ReturnQuery[]): Promise<Outcome<'query'>> {
   return reply ?? { ok: false, code: 'INTERNAL', message: '没有可查询的订单' };
 }
 
-function showReply(outOrderNo: string, reply: Outcome<'query'>): void {
+/**
+ * Shows the order the server answered for. A query_id names its own order, which may not be
+ * the pending one (another jump's return): then that order's page is opened instead.
+ */
+function showReply(pendingOrderNo: string, reply: Outcome<'query'>): void {
+  const outOrderNo = reply.ok ? reply.order.out_order_no : pendingOrderNo;
   const page = orderPageFor(outOrderNo);
   if (page) {
     page.showOrderReply(reply);

@@ -69,6 +69,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const mchid = read('WECHATPAY_MCHID');
   if (mchid && !/^\d{6,32}$/.test(mchid)) report('WECHATPAY_MCHID', 'must be digits');
   const serialNo = read('WECHATPAY_SERIAL_NO');
+  if (serialNo && !/^[0-9A-Fa-f]{8,64}$/.test(serialNo)) {
+    report('WECHATPAY_SERIAL_NO', 'must be the certificate serial in hex');
+  }
   const privateKey = readPrivateKey(read, report);
   const apiV2Key = checkKey('WECHATPAY_APIV2_KEY', read('WECHATPAY_APIV2_KEY'), report);
   const apiV3Key = checkKey('WECHATPAY_APIV3_KEY', read('WECHATPAY_APIV3_KEY'), report);
@@ -128,8 +131,9 @@ function readPrivateKey(read: Read, report: Report): KeyObject | undefined {
   }
   try {
     const key = loadPrivateKey(text);
-    if (key.asymmetricKeyType === 'rsa') return key;
-    report(name, 'must be an RSA private key (apiclient_key.pem)');
+    const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
+    if (key.asymmetricKeyType === 'rsa' && bits >= 2048) return key;
+    report(name, 'must be an RSA private key of 2048 bits or more (apiclient_key.pem)');
   } catch {
     report(name, 'is not a readable PEM private key');
   }
@@ -184,6 +188,9 @@ function checkUrl(name: VariableName, value: string, report: Report): string {
     report(name, 'must use https');
   }
   if (url.search) report(name, 'must not have a query string');
+  if (name === 'WECHATPAY_BASE_URL' && url.pathname !== '/') {
+    report(name, 'must be the host only, without a path (the API paths start with /v3)');
+  }
   if (value.length > 255) report(name, 'must be at most 255 characters');
   return value;
 }

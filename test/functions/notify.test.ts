@@ -63,6 +63,8 @@ describe('functions/payscoreNotify', () => {
     assert.equal(unsigned.statusCode, 401);
     const get = await deliver(rig, { ...event, httpMethod: 'GET' });
     assert.equal(get.statusCode, 405);
+    const nothing = await deliver(rig, null as unknown as HttpAccessEvent);
+    assert.equal(nothing.statusCode, 400);
   });
 
   it('answers a WECHATPAY/SIGNTEST/ probe with non-2xx and takes the genuine retry', async () => {

@@ -37,6 +37,20 @@ describe('miniprogram/services/return-flow (App.onShow)', () => {
     assert.equal(mp.storage.has(PENDING_JUMP_KEY), false);
   });
 
+  it("shows the order a query_id belongs to, not the pending one's page", async () => {
+    const { mp, cloud } = await returning();
+    cloud.seed({ out_order_no: 'FAKE-ORDER-0002' });
+    const otherQueryId = cloud.confirm('FAKE-ORDER-0002');
+    mp.openPage('pages/order/index', { out_order_no: ORDER });
+    await mp.settle();
+
+    mp.showFromPayScore({ query_id: otherQueryId });
+    await mp.settle();
+
+    assert.equal(mp.currentPage()?.data.outOrderNo, 'FAKE-ORDER-0002');
+    assert.equal(shownStatus(mp), 'IN_SERVICE');
+  });
+
   it('F9: queries by the saved out_order_no when the return has no extraData', async () => {
     const { mp } = await returning();
 

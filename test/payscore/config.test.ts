@@ -90,8 +90,20 @@ describe('payscore/config', () => {
     const ecPem = ec.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     assert.match(
       problems({ ...env, WECHATPAY_PRIVATE_KEY: ecPem }).message,
-      /must be an RSA private key/,
+      /must be an RSA private key of 2048 bits/,
     );
+    const weak = generateKeyPairSync('rsa', { modulusLength: 1024 });
+    const weakPem = weak.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    assert.match(
+      problems({ ...env, WECHATPAY_PRIVATE_KEY: weakPem }).message,
+      /of 2048 bits or more/,
+    );
+    assert.match(
+      problems({ ...env, WECHATPAY_SERIAL_NO: 'AB"CD' }).message,
+      /WECHATPAY_SERIAL_NO must be the certificate serial in hex/,
+    );
+    const withPath = { ...env, WECHATPAY_BASE_URL: 'https://api.mch.weixin.qq.com/v3' };
+    assert.match(problems(withPath).message, /must be the host only, without a path/);
     const notCerts = { ...env, WECHATPAY_PLATFORM_CERTS: 'hello' };
     assert.match(problems(notCerts).message, /WECHATPAY_PLATFORM_CERTS holds no PEM certificate/);
   });

@@ -46,6 +46,7 @@ export async function handleNotification(
   event: HttpAccessEvent,
   deps: NotifyDeps,
 ): Promise<HttpAccessReply> {
+  if (!event || typeof event !== 'object') return fail(400, 'not an HTTP access event');
   if ((event.httpMethod ?? 'POST').toUpperCase() !== 'POST') return fail(405, 'POST only');
   const raw = event.isBase64Encoded
     ? Buffer.from(event.body ?? '', 'base64').toString('utf8')
