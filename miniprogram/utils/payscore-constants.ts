@@ -18,6 +18,3 @@ export const BUSINESS_TYPE_DETAIL = 'wxpayScoreDetail';
 
 /** Scene value of a mini program entered by returning from another mini program. */
 export const RETURN_SCENE = 1038;
-
-/** Oldest base library that has `wx.openBusinessView`. */
-export const OPEN_BUSINESS_VIEW_MIN_SDK = '2.6.0';

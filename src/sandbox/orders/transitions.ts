@@ -1,6 +1,9 @@
 /**
- * The state machine of a confirm-mode order (protocol §1.2/§1.3). Each function checks the
- * state, applies one step and says which notification, if any, WeChat Pay would now send.
+ * The state machine of a confirm-mode order as WeChat Pay documents it: CREATED, then
+ * DOING/USER_CONFIRM once the user confirms, DOING/MCH_COMPLETE (collecting) after complete,
+ * DONE when paid; cancel only before completion; modify, pay and sync only while collecting.
+ * Each function checks the state, applies one step and says which notification, if any, WeChat
+ * Pay would now send.
  */
 import { EVENT_USER_CONFIRM, EVENT_USER_PAID } from '../../payscore/constants';
 import { formatBeijingTime } from '../clock';
