@@ -20,9 +20,10 @@ export interface HttpResponse {
 export type Transport = (request: HttpRequest, timeoutMs: number) => Promise<HttpResponse>;
 
 const MAX_REPLY_BYTES = 1024 * 1024;
+// Marked pure so a bundle that never sends a request (the notify function) leaves them out.
 const agents = {
-  'http:': new http.Agent({ keepAlive: true }),
-  'https:': new https.Agent({ keepAlive: true }),
+  'http:': /* @__PURE__ */ new http.Agent({ keepAlive: true }),
+  'https:': /* @__PURE__ */ new https.Agent({ keepAlive: true }),
 };
 
 /** The transport over Node's own http/https, with keep-alive for warm function instances. */

@@ -1,5 +1,5 @@
 import type { Replies } from '../../../miniprogram/services/contract';
-import { ConfigError } from '../../payscore';
+import { ConfigError, PayScoreClient } from '../../payscore';
 import { runAction, type ActionDeps } from './actions';
 import { UserFacingError, describeForLog, toFailure } from './failure';
 import { parseRequest } from './input';
@@ -33,10 +33,13 @@ export async function handleCall(
 
 /** The deployed handler: builds the runtime once per instance from the environment. */
 export function createOrderFunction(platform: Platform, env = process.env) {
-  let runtime: Runtime | undefined;
+  let runtime: (Runtime & { client: PayScoreClient }) | undefined;
   return async function main(event: unknown): Promise<Reply> {
     try {
-      runtime ??= loadRuntime(platform, env);
+      if (!runtime) {
+        const loaded = loadRuntime(platform, env);
+        runtime = { ...loaded, client: new PayScoreClient(loaded.config) };
+      }
     } catch (error) {
       const message = error instanceof ConfigError ? error.message : describeForLog(error);
       console.error(`[payscore] [config] ${message}`);

@@ -1,4 +1,4 @@
-import { PayScoreClient, loadConfig, type PayScoreConfig } from '../../payscore';
+import { loadConfig, type PayScoreConfig } from '../../payscore/config';
 import { CloudBaseOrderStore, type CloudDatabase } from './store/cloudbase-store';
 import { MemoryOrderStore } from './store/memory-store';
 import type { OrderStore } from './store/order-store';
@@ -6,7 +6,6 @@ import type { OrderStore } from './store/order-store';
 /** What a function instance builds once per cold start from its environment. */
 export interface Runtime {
   config: PayScoreConfig;
-  client: PayScoreClient;
   store: OrderStore;
 }
 
@@ -24,15 +23,14 @@ export interface Platform {
 export const LOCAL_STORE_VARIABLE = 'PAYSCORE_LOCAL_STORE';
 const SHARED_MEMORY_STORE = Symbol.for('payscore-starter.memory-store');
 
-/** Reads the configuration and builds the client and store; throws ConfigError. */
+/**
+ * Reads the configuration and opens the store; throws ConfigError. The API client is left to
+ * the function that calls WeChat Pay, so the notify function does not load it.
+ */
 export function loadRuntime(platform: Platform, env = process.env): Runtime {
   const config = loadConfig(env);
   const store = env[LOCAL_STORE_VARIABLE] === 'memory' ? sharedMemoryStore() : undefined;
-  return {
-    config,
-    client: new PayScoreClient(config),
-    store: store ?? new CloudBaseOrderStore(platform.database()),
-  };
+  return { config, store: store ?? new CloudBaseOrderStore(platform.database()) };
 }
 
 function sharedMemoryStore(): OrderStore {
