@@ -6,10 +6,26 @@
  */
 import { runFlow } from '../src/local/flow';
 
+const USAGE = 'usage: npm start -- [--keep] [--state-dir <dir>]';
+
+/** The flags, or undefined for anything else. */
+function parseArgs(args: string[]): { keep: boolean; stateDir?: string } | undefined {
+  const options: { keep: boolean; stateDir?: string } = { keep: false };
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--keep') options.keep = true;
+    else if (args[i] === '--state-dir' && args[i + 1]) options.stateDir = args[++i];
+    else return undefined;
+  }
+  return options;
+}
+
 async function main(): Promise<number> {
-  const keep = process.argv.includes('--keep');
-  const stateIndex = process.argv.indexOf('--state-dir');
-  const stateDir = stateIndex > 0 ? process.argv[stateIndex + 1] : undefined;
+  const options = parseArgs(process.argv.slice(2));
+  if (!options) {
+    console.error(USAGE);
+    return 2;
+  }
+  const { keep, stateDir } = options;
   console.log('WeChat Pay Score confirm-order flow, against the local sandbox (no WeChat host)\n');
   const print = (line: string) => process.stdout.write(`${line}\n`);
   const run = await runFlow({ stateDir, print });

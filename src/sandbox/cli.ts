@@ -13,6 +13,10 @@ export function parseArgs(args: string[]): SandboxOptions {
   const options: SandboxOptions = { persist: true };
   for (let i = 0; i < args.length; i += 2) {
     const [flag, value] = [args[i], args[i + 1]];
+    if (flag === '--help' || flag === '-h') throw new Error(USAGE);
+    if (!/^--(port|auto-deduct|state-dir|notify-url)$/.test(flag)) {
+      throw new Error(`unknown option ${flag}\n${USAGE}`);
+    }
     if (value === undefined) throw new Error(`${flag} needs a value\n${USAGE}`);
     if (flag === '--port' || flag === '--auto-deduct') {
       const number = Number(value);
@@ -23,10 +27,12 @@ export function parseArgs(args: string[]): SandboxOptions {
       else options.autoDeductMs = number;
     } else if (flag === '--state-dir') {
       options.stateDir = value;
-    } else if (flag === '--notify-url') {
-      options.notifyUrl = value;
     } else {
-      throw new Error(`unknown option ${flag}\n${USAGE}`);
+      const url = URL.canParse(value) ? new URL(value) : undefined;
+      if (!url || !['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
+        throw new Error(`--notify-url must be a loopback URL: the sandbox delivers nowhere else`);
+      }
+      options.notifyUrl = value;
     }
   }
   return options;

@@ -10,7 +10,7 @@ import type { ConfirmExtraData, OrderStatus } from '../../src/payscore';
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 describe('the mini program contract and the payment core agree', () => {
-  it('has the same order statuses and extraData as the core (the mini program keeps copies)', () => {
+  it('has the order statuses and extraData of the core (the mini program keeps copies)', () => {
     const agreement: [
       Same<ContractStatus, OrderStatus>,
       Same<ContractExtraData, ConfirmExtraData>,

@@ -19,6 +19,16 @@ describe('sandbox CLI', () => {
     assert.throws(() => parseArgs(['--host', '0.0.0.0']), /unknown option --host/);
     assert.throws(() => parseArgs(['--port']), /needs a value/);
     assert.throws(() => parseArgs(['--port', 'eighty']), /whole number/);
+    assert.throws(() => parseArgs(['--help']), /^Error: usage: npm run sandbox/);
+    assert.throws(() => parseArgs(['--bogus']), /unknown option --bogus/);
+    assert.throws(
+      () => parseArgs(['--notify-url', 'https://example.invalid/notify']),
+      /must be a loopback URL/,
+    );
+    assert.equal(
+      parseArgs(['--notify-url', 'http://127.0.0.1:9/n']).notifyUrl,
+      'http://127.0.0.1:9/n',
+    );
   });
 
   it('prints its URLs, serves, exits 0 on SIGTERM despite a keep-alive client', async () => {

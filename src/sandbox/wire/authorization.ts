@@ -84,7 +84,7 @@ export function verifyRequest(
   }
 
   const seconds = /^\d{1,12}$/.test(items.timestamp) ? Number(items.timestamp) : NaN;
-  if (!(Math.abs(nowMs / 1000 - seconds) <= MAX_SKEW_SECONDS)) {
+  if (!(Math.abs(Math.floor(nowMs / 1000) - seconds) <= MAX_SKEW_SECONDS)) {
     throw signError('Http头Authorization中的timestamp与发起请求的时间不得超过5分钟', {
       location: 'header',
       issue: `timestamp ${items.timestamp} is more than ${MAX_SKEW_SECONDS} s from now`,
