@@ -27,12 +27,23 @@ export function inspectOrder(ctx: SandboxContext, record: OrderRecord) {
   };
 }
 
+/** How many orders `GET /sandbox/orders` lists, newest first. */
+const LISTED_ORDERS = 200;
+
 /** Read-only views plus faults and the sink. */
 export const INSPECT_ROUTES: readonly RouteEntry[] = [
   {
     method: 'GET',
     path: 'orders',
-    handler: (ctx) => ok(ctx.orders.all().map((record) => inspectOrder(ctx, record))),
+    // The newest orders only: the page polls this, and the store may hold thousands.
+    handler: (ctx) =>
+      ok(
+        ctx.orders
+          .all()
+          .slice(-LISTED_ORDERS)
+          .reverse()
+          .map((record) => inspectOrder(ctx, record)),
+      ),
   },
   {
     method: 'GET',
