@@ -2,16 +2,8 @@ import { strict as assert } from 'node:assert';
 import type { Replies } from '../../miniprogram/services/contract';
 import { handleNotification, type HttpAccessEvent } from '../../src/functions/lib/notify';
 import { MemoryOrderStore } from '../../src/functions/lib/store/memory-store';
-import type { OrderPatch } from '../../src/functions/lib/store/order-store';
+import { FlakyStore } from '../support/flaky-store';
 import { startFunctionRig, type FunctionRig } from '../support/function-rig';
-
-class FlakyStore extends MemoryOrderStore {
-  failures = 0;
-  override async update(no: string, version: number, patch: OrderPatch): Promise<boolean> {
-    if (this.failures-- > 0) throw new Error('database unavailable');
-    return super.update(no, version, patch);
-  }
-}
 
 async function confirmedOrder(rig: FunctionRig) {
   const reply = await rig.call('oAlice', { action: 'start' });

@@ -1,26 +1,13 @@
 import { strict as assert } from 'node:assert';
 import type { Replies } from '../../miniprogram/services/contract';
 import { createOrderFunction } from '../../src/functions/lib/order-function';
-import { MemoryOrderStore } from '../../src/functions/lib/store/memory-store';
-import type { OrderPatch } from '../../src/functions/lib/store/order-store';
 import { validEnv } from '../support/env';
+import { FlakyStore } from '../support/flaky-store';
 import { startFunctionRig, type FunctionRig } from '../support/function-rig';
 
 function ok<A extends keyof Replies>(reply: Replies[A]): Extract<Replies[A], { ok: true }> {
   assert.ok(reply.ok, `expected ok, got ${JSON.stringify(reply)}`);
   return reply as Extract<Replies[A], { ok: true }>;
-}
-
-/** A memory store whose next `failures` updates throw, like a database that drops out. */
-class FlakyStore extends MemoryOrderStore {
-  failures = 0;
-  override async update(no: string, version: number, patch: OrderPatch): Promise<boolean> {
-    if (this.failures > 0) {
-      this.failures--;
-      throw new Error('database unavailable');
-    }
-    return super.update(no, version, patch);
-  }
 }
 
 describe('functions/payscore when things go wrong', () => {
