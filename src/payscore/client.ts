@@ -1,9 +1,10 @@
-import { SERVICE_ORDER_PATH } from './constants';
+import { LIMITS, SERVICE_ORDER_PATH } from './constants';
 import { authorizationHeader } from './auth/request-signer';
 import { headerLookup, verifyWechatpaySignature } from './auth/signature-verifier';
 import type { PayScoreConfig } from './config';
-import { ApiError, TransportError, UncertainOutcomeError, type ApiErrorDetail } from './errors';
-import { nodeTransport, type HttpResponse, type Transport } from './http';
+import { ApiError, TransportError, UncertainOutcomeError, ValidationError } from './errors';
+import { nodeTransport, type Transport } from './http';
+import { apiError, parseJson } from './reply';
 import type {
   CompleteOrderInput,
   CreateOrderInput,
@@ -19,9 +20,7 @@ import {
   checkQuery,
   checkText,
 } from './validate';
-import { LIMITS } from './constants';
 import { parseBeijingTime } from './time';
-import { ValidationError } from './errors';
 
 /** Knobs of {@link PayScoreClient}; the defaults suit a cloud function with a 20 s timeout. */
 export interface ClientOptions {
@@ -177,35 +176,6 @@ export class PayScoreClient {
     }
     if (!ok) throw apiError(response);
     return parseJson(response) as T;
-  }
-}
-
-function apiError(response: HttpResponse): ApiError {
-  const requestId = headerLookup(response.headers)('Request-ID');
-  let parsed: { code?: unknown; message?: unknown; detail?: unknown } | undefined;
-  try {
-    parsed = JSON.parse(response.body);
-  } catch {
-    parsed = undefined;
-  }
-  if (!parsed || typeof parsed.code !== 'string') {
-    const excerpt = response.body.slice(0, 200) || '(empty body)';
-    return new ApiError(response.status, `HTTP_${response.status}`, excerpt, undefined, requestId);
-  }
-  const message = typeof parsed.message === 'string' ? parsed.message : '';
-  const detail =
-    parsed.detail && typeof parsed.detail === 'object'
-      ? (parsed.detail as ApiErrorDetail)
-      : undefined;
-  return new ApiError(response.status, parsed.code, message, detail, requestId);
-}
-
-function parseJson(response: HttpResponse): unknown {
-  if (response.body === '') return {};
-  try {
-    return JSON.parse(response.body);
-  } catch {
-    throw new TransportError(`WeChat Pay replied ${response.status} with a body that is not JSON`);
   }
 }
 
