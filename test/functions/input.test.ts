@@ -53,6 +53,8 @@ describe('functions/input', () => {
       '订单号格式有误',
     );
     assert.equal(refused({ action: 'query', query_id: 'q'.repeat(513) }), 'query_id 格式有误');
+    assert.equal(refused({ action: 'query', query_id: 'a b' }), 'query_id 格式有误');
+    assert.equal(refused({ action: 'query', query_id: 'a\u0000b' }), 'query_id 格式有误');
     const polluted = JSON.parse('{"action":"list","__proto__":{"admin":true}}');
     assert.match(refused(polluted), /不支持的参数 "__proto__"/);
     assert.equal(({} as Record<string, unknown>).admin, undefined);

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { Replies } from '../../miniprogram/services/contract';
+import { MAX_OPEN_ORDERS } from '../../src/functions/lib/actions';
 import { extraDataProblems } from '../../src/payscore';
 import { startFunctionRig, type FunctionRig } from '../support/function-rig';
 
@@ -126,6 +127,18 @@ describe('functions/payscore against the sandbox', () => {
     });
     assert.equal(rig.sandbox.calls().filter((c) => c.route === 'cancel').length, 0);
     assert.equal(rig.sandbox.order(no)?.order.state, 'DOING');
+  });
+
+  it(`lets a user have at most ${MAX_OPEN_ORDERS} open orders`, async () => {
+    const started: string[] = [];
+    for (let i = 0; i < MAX_OPEN_ORDERS; i++) {
+      started.push(ok<'start'>(await rig.call('oAlice', { action: 'start' })).out_order_no);
+    }
+    const refused = await rig.call('oAlice', { action: 'start' });
+    assert.equal(refused.ok ? 'ok' : refused.code, 'INVALID_STATE');
+    assert.equal(rig.sandbox.calls().filter((c) => c.route === 'create').length, MAX_OPEN_ORDERS);
+    ok<'cancel'>(await rig.call('oAlice', { action: 'cancel', out_order_no: started[0] }));
+    ok<'start'>(await rig.call('oAlice', { action: 'start' }));
   });
 
   it('refuses to finish an order the user has not confirmed', async () => {

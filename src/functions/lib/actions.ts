@@ -51,12 +51,25 @@ export async function runAction(
   }
 }
 
+/** Most orders one user may have open (not yet finished) at once. */
+export const MAX_OPEN_ORDERS = 3;
+
+/** Refuses a new service while the user already has MAX_OPEN_ORDERS open ones. */
+async function checkOpenOrders(store: OrderStore, openid: string): Promise<void> {
+  const open = ['CREATING', 'WAITING_FOR_USER', 'IN_SERVICE'];
+  const recent = await store.listByOpenid(openid, 50);
+  if (recent.filter((record) => open.includes(record.status)).length >= MAX_OPEN_ORDERS) {
+    throw new UserFacingError('INVALID_STATE', '您有未完成的订单，请先在“我的订单”中结束或取消');
+  }
+}
+
 /**
  * Saves the order, creates it at WeChat Pay and signs the confirm-page extraData. The order is
  * stored before WeChat Pay is called, so a failure later never leaves an order we do not know.
  */
 async function startService(openid: string, deps: ActionDeps): Promise<Success<'start'>> {
   const { client, store } = deps;
+  await checkOpenOrders(store, openid);
   const now = deps.now();
   const outOrderNo = `PS${formatBeijingTime(now)}${randomString(14)}`;
   const { serviceIntroduction, paymentName, feePerHour, riskFund } = RENTAL_PLAN;

@@ -41,9 +41,9 @@ function parseQuery(data: Record<string, unknown>): Request {
   if (hasOrder === hasQueryId) invalid('请提供订单号或 query_id 其中之一');
   if (hasOrder) return { action: 'query', out_order_no: outOrderNo(data.out_order_no) };
   const queryId = data.query_id;
-  if (typeof queryId !== 'string' || queryId === '' || queryId.length > LIMITS.queryId) {
-    invalid('query_id 格式有误');
-  }
+  // Printable ASCII without spaces: what WeChat Pay hands out, and nothing to smuggle along.
+  if (typeof queryId !== 'string' || !/^[\x21-\x7e]+$/.test(queryId)) invalid('query_id 格式有误');
+  if (queryId.length > LIMITS.queryId) invalid('query_id 格式有误');
   return { action: 'query', query_id: queryId as string };
 }
 
