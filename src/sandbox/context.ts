@@ -8,8 +8,8 @@ import type { FaultQueue } from './faults';
 import type { SandboxIdentity } from './merchant/identity';
 import type { Notifier } from './notify/notifier';
 import type { NotifySink } from './notify/sink';
-import type { OrderRecord } from './orders/model';
-import type { OrderStore } from './orders/store';
+import type { SandboxOrder } from './orders/model';
+import type { SandboxOrderBook } from './orders/store';
 import { confirm, deducted, invalidState, isCollecting } from './orders/transitions';
 import { orderView } from './orders/views';
 import type { ServiceIds } from './rules/common';
@@ -19,7 +19,7 @@ import type { ConfirmPages } from './user/confirm-pages';
 export interface SandboxContext {
   identity: SandboxIdentity;
   ids: ServiceIds;
-  orders: OrderStore;
+  orders: SandboxOrderBook;
   faults: FaultQueue;
   notifier: Notifier;
   sink: NotifySink;
@@ -32,7 +32,7 @@ export interface SandboxContext {
 }
 
 /** The user confirmed: DOING/USER_CONFIRM and the USER_CONFIRM notification. */
-export function userConfirms(ctx: SandboxContext, record: OrderRecord, openid: string): void {
+export function userConfirms(ctx: SandboxContext, record: SandboxOrder, openid: string): void {
   const event = confirm(record, openid, ctx.now());
   ctx.notifier.send(event, orderView(record));
 }
@@ -41,7 +41,7 @@ export function userConfirms(ctx: SandboxContext, record: OrderRecord, openid: s
  * A deduction attempt by Pay Score: 'paid' ends the order (DONE/USER_PAID, USER_PAID
  * notification); 'unpaid' leaves it collecting, as when the user's balance is short.
  */
-export function deduct(ctx: SandboxContext, record: OrderRecord, outcome: 'paid' | 'unpaid') {
+export function deduct(ctx: SandboxContext, record: SandboxOrder, outcome: 'paid' | 'unpaid') {
   if (!isCollecting(record)) throw invalidState(record, 'deduction');
   record.deductionAttempts += 1;
   if (outcome === 'unpaid') return;
@@ -50,7 +50,7 @@ export function deduct(ctx: SandboxContext, record: OrderRecord, outcome: 'paid'
 }
 
 /** After complete: with auto-deduct on, Pay Score collects once the delay has passed. */
-export function afterComplete(ctx: SandboxContext, record: OrderRecord): void {
+export function afterComplete(ctx: SandboxContext, record: SandboxOrder): void {
   if (ctx.autoDeductMs === undefined) return;
   ctx.tasks.later(ctx.autoDeductMs, () => {
     if (isCollecting(record)) deduct(ctx, record, 'paid');

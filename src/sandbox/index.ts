@@ -14,7 +14,7 @@ import { loadOrCreateIdentity, NOTIFY_SINK_PATH, saveIdentity } from './merchant
 import { Notifier, type NotificationRecord } from './notify/notifier';
 import { NotifySink, type SinkEntry } from './notify/sink';
 import type { OrderEntity } from './orders/model';
-import { OrderStore } from './orders/store';
+import { SandboxOrderBook } from './orders/store';
 import { orderView } from './orders/views';
 import { inspectOrder } from './routes/inspect';
 import { found } from './routes/user';
@@ -95,7 +95,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const ctx: SandboxContext = {
     identity,
     ids: { appid: identity.merchant.appid, serviceId: identity.merchant.serviceId },
-    orders: new OrderStore(now, options.maxOrders),
+    orders: new SandboxOrderBook(now, options.maxOrders),
     faults,
     notifier: new Notifier({
       key: identity.wechatpayKey,

@@ -6,7 +6,7 @@ import { LIMITS, OUT_ORDER_NO_PATTERN } from '../../payscore/constants';
 import { afterComplete, type SandboxContext } from '../context';
 import { requestCollection, modify, syncPaid } from '../orders/collection';
 import { createKey, newOrder } from '../orders/create';
-import type { OrderRecord } from '../orders/model';
+import type { SandboxOrder } from '../orders/model';
 import { cancel, complete } from '../orders/transitions';
 import { createView, idsView, orderView } from '../orders/views';
 import { checkStartNotPast, readCreate } from '../rules/create';
@@ -91,7 +91,7 @@ function createOrder(ctx: SandboxContext, body: JsonObject): ApiReply {
 }
 
 /** `service_id`, `appid` and exactly one of `out_order_no` / `query_id`, each at most once. */
-function findByQuery(ctx: SandboxContext, query: URLSearchParams): OrderRecord {
+function findByQuery(ctx: SandboxContext, query: URLSearchParams): SandboxOrder {
   const read = (name: string, required: boolean) => {
     const values = query.getAll(name);
     if (values.length > 1) throw queryError(name, `${name}参数重复`, 'sent more than once');
@@ -123,7 +123,7 @@ function findByQuery(ctx: SandboxContext, query: URLSearchParams): OrderRecord {
   return record;
 }
 
-function find(ctx: SandboxContext, outOrderNo: string): OrderRecord {
+function find(ctx: SandboxContext, outOrderNo: string): SandboxOrder {
   const record = ctx.orders.get(outOrderNo);
   if (!record) throw orderNotFound();
   return record;

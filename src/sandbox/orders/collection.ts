@@ -5,13 +5,13 @@
 import { instantOf } from '../rules/common';
 import type { ModifyParams } from '../rules/operations';
 import { paramError } from '../wire/api-error';
-import type { OrderRecord } from './model';
+import type { SandboxOrder } from './model';
 import { invalidState, isCollecting, settle } from './transitions';
 
 const SYNC_FUTURE_SLACK_MS = 60 * 1000;
 
 /** Modify: only while collecting, and only to a lower total. */
-export function modify(record: OrderRecord, params: ModifyParams, nowMs: number): void {
+export function modify(record: SandboxOrder, params: ModifyParams, nowMs: number): void {
   if (!isCollecting(record)) throw invalidState(record, 'modify');
   const entity = record.entity;
   const current = entity.total_amount ?? 0;
@@ -35,14 +35,14 @@ export function modify(record: OrderRecord, params: ModifyParams, nowMs: number)
 }
 
 /** Pay (催收): only while collecting; the collection itself happens on WeChat's side. */
-export function requestCollection(record: OrderRecord, nowMs: number): void {
+export function requestCollection(record: SandboxOrder, nowMs: number): void {
   if (!isCollecting(record)) throw invalidState(record, 'pay');
   record.deductionAttempts += 1;
   record.updatedAt = nowMs;
 }
 
 /** Sync Order_Paid: the user paid through the merchant; → DONE with paid_type MCH. */
-export function syncPaid(record: OrderRecord, paidTime: string, nowMs: number): void {
+export function syncPaid(record: SandboxOrder, paidTime: string, nowMs: number): void {
   if (!isCollecting(record)) throw invalidState(record, 'sync');
   if (instantOf(paidTime) > nowMs + SYNC_FUTURE_SLACK_MS) {
     throw paramError('/detail/paid_time', '支付时间不能晚于当前时间', 'paid_time is in the future');

@@ -1,7 +1,7 @@
 /** Turning a valid create request into a stored order, and telling retries from conflicts. */
 import type { CreateParams } from '../rules/create';
 import { instantOf } from '../rules/common';
-import type { OrderEntity, OrderRecord } from './model';
+import type { OrderEntity, SandboxOrder } from './model';
 import { newOrderId, newPackage } from './ids';
 
 /**
@@ -13,7 +13,7 @@ export function createKey(params: CreateParams): string {
 }
 
 /** A new order in CREATED with a fresh package. */
-export function newOrder(params: CreateParams, mchid: string, nowMs: number): OrderRecord {
+export function newOrder(params: CreateParams, mchid: string, nowMs: number): SandboxOrder {
   // need_user_confirm steers the request; WeChat Pay does not echo it in the order.
   const { need_user_confirm: _requestFlag, ...wire } = params;
   const entity: OrderEntity = {

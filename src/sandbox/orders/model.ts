@@ -85,7 +85,7 @@ export interface OrderEntity {
 }
 
 /** One order and what the sandbox, as WeChat Pay, keeps beside it. */
-export interface OrderRecord {
+export interface SandboxOrder {
   entity: OrderEntity;
   /** Opaque, single-use token that opens the confirm page. */
   package: string;

@@ -3,15 +3,15 @@
  * order goes first (the oldest of all only when none is finished), with its package and
  * query_ids, so a long-running sandbox never grows without limit.
  */
-import { FINISHED_STATES, type OrderRecord } from './model';
+import { FINISHED_STATES, type SandboxOrder } from './model';
 
 const EXPIRY_MS = 30 * 24 * 60 * 60 * 1000;
 
 /** Orders by out_order_no, package and query_id. */
-export class OrderStore {
-  private readonly orders = new Map<string, OrderRecord>();
-  private readonly byPackage = new Map<string, OrderRecord>();
-  private readonly byQueryId = new Map<string, OrderRecord>();
+export class SandboxOrderBook {
+  private readonly orders = new Map<string, SandboxOrder>();
+  private readonly byPackage = new Map<string, SandboxOrder>();
+  private readonly byQueryId = new Map<string, SandboxOrder>();
 
   constructor(
     private readonly now: () => number,
@@ -19,40 +19,40 @@ export class OrderStore {
   ) {}
 
   /** The order with this out_order_no, after applying the 30-day expiry of CREATED. */
-  get(outOrderNo: string): OrderRecord | undefined {
+  get(outOrderNo: string): SandboxOrder | undefined {
     return this.fresh(this.orders.get(outOrderNo));
   }
 
   /** The order a confirm-page package belongs to. */
-  withPackage(orderPackage: string): OrderRecord | undefined {
+  withPackage(orderPackage: string): SandboxOrder | undefined {
     return this.fresh(this.byPackage.get(orderPackage));
   }
 
   /** The order a query_id (handed to the mini program on return) points at. */
-  withQueryId(queryId: string): OrderRecord | undefined {
+  withQueryId(queryId: string): SandboxOrder | undefined {
     return this.fresh(this.byQueryId.get(queryId));
   }
 
   /** Every order, oldest first. */
-  all(): OrderRecord[] {
+  all(): SandboxOrder[] {
     return [...this.orders.values()].map((record) => this.fresh(record) ?? record);
   }
 
   /** Stores a new order, evicting one when the store is full. */
-  add(record: OrderRecord): void {
+  add(record: SandboxOrder): void {
     this.orders.set(record.entity.out_order_no, record);
     this.byPackage.set(record.package, record);
     while (this.orders.size > this.maxOrders) this.evictOne();
   }
 
   /** Registers a query_id for an order. */
-  addQueryId(record: OrderRecord, queryId: string): void {
+  addQueryId(record: SandboxOrder, queryId: string): void {
     record.queryIds.push(queryId);
     this.byQueryId.set(queryId, record);
   }
 
   private evictOne(): void {
-    let victim: OrderRecord | undefined;
+    let victim: SandboxOrder | undefined;
     for (const record of this.orders.values()) {
       victim ??= record;
       if (FINISHED_STATES.includes(record.entity.state)) {
@@ -66,7 +66,7 @@ export class OrderStore {
     for (const queryId of victim.queryIds) this.byQueryId.delete(queryId);
   }
 
-  private fresh(record: OrderRecord | undefined): OrderRecord | undefined {
+  private fresh(record: SandboxOrder | undefined): SandboxOrder | undefined {
     if (record?.entity.state === 'CREATED' && this.now() - record.updatedAt >= EXPIRY_MS) {
       record.entity.state = 'EXPIRED';
     }

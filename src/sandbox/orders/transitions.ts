@@ -11,7 +11,7 @@ import type { CompleteParams } from '../rules/operations';
 import { instantOf, assign } from '../rules/common';
 import { SERVICE_RISK_CAP } from '../rules/create';
 import { paramError, SandboxApiError } from '../wire/api-error';
-import type { OrderRecord } from './model';
+import type { SandboxOrder } from './model';
 import { newTransactionId } from './ids';
 
 /** The notification a step triggers. */
@@ -21,7 +21,7 @@ export type OrderEvent = typeof EVENT_USER_CONFIRM | typeof EVENT_USER_PAID;
 const DEPOSIT_WAIVED = ['DEPOSIT', 'ADVANCE', 'CASH_DEPOSIT'];
 
 /** 400 INVALID_REQUEST 当前订单状态不合法 for `operation` in the order's current state. */
-export function invalidState(record: OrderRecord, operation: string): SandboxApiError {
+export function invalidState(record: SandboxOrder, operation: string): SandboxApiError {
   const { state, state_description: description } = record.entity;
   const current = description ? `${state}/${description}` : state;
   return new SandboxApiError(400, 'INVALID_REQUEST', '当前订单状态不合法', {
@@ -30,7 +30,7 @@ export function invalidState(record: OrderRecord, operation: string): SandboxApi
 }
 
 /** True while the merchant has completed and Pay Score is collecting. */
-export function isCollecting(record: OrderRecord): boolean {
+export function isCollecting(record: SandboxOrder): boolean {
   return (
     record.entity.state === 'DOING' &&
     record.entity.state_description === 'MCH_COMPLETE' &&
@@ -39,7 +39,7 @@ export function isCollecting(record: OrderRecord): boolean {
 }
 
 /** The user confirmed on the Pay Score page: CREATED → DOING/USER_CONFIRM. */
-export function confirm(record: OrderRecord, openid: string, nowMs: number): OrderEvent {
+export function confirm(record: SandboxOrder, openid: string, nowMs: number): OrderEvent {
   if (record.entity.state !== 'CREATED') throw invalidState(record, 'confirm');
   record.entity.state = 'DOING';
   record.entity.state_description = 'USER_CONFIRM';
@@ -51,7 +51,7 @@ export function confirm(record: OrderRecord, openid: string, nowMs: number): Ord
 }
 
 /** Cancel: allowed in CREATED and DOING/USER_CONFIRM, i.e. before any completion. */
-export function cancel(record: OrderRecord, nowMs: number): void {
+export function cancel(record: SandboxOrder, nowMs: number): void {
   const entity = record.entity;
   if (entity.state === 'REVOKED') {
     throw new SandboxApiError(400, 'ORDER_CANCELED', '订单已取消', { issue: 'already revoked' });
@@ -69,7 +69,7 @@ export function cancel(record: OrderRecord, nowMs: number): void {
 }
 
 /** Complete: DOING/USER_CONFIRM → DOING/MCH_COMPLETE, collection USER_PAYING. */
-export function complete(record: OrderRecord, params: CompleteParams, nowMs: number): void {
+export function complete(record: SandboxOrder, params: CompleteParams, nowMs: number): void {
   const entity = record.entity;
   if (entity.state !== 'DOING' || entity.state_description !== 'USER_CONFIRM') {
     throw invalidState(record, 'complete');
@@ -104,7 +104,7 @@ export function complete(record: OrderRecord, params: CompleteParams, nowMs: num
 }
 
 /** Pay Score collected the fee (its own deduction): → DONE, collection USER_PAID. */
-export function deducted(record: OrderRecord, nowMs: number): OrderEvent {
+export function deducted(record: SandboxOrder, nowMs: number): OrderEvent {
   if (!isCollecting(record)) throw invalidState(record, 'deduction');
   settle(record, nowMs, 'NEWTON', formatBeijingTime(nowMs));
   return EVENT_USER_PAID;
@@ -112,7 +112,7 @@ export function deducted(record: OrderRecord, nowMs: number): OrderEvent {
 
 /** Marks the collection paid: by Pay Score (NEWTON) or, after sync, by the merchant (MCH). */
 export function settle(
-  record: OrderRecord,
+  record: SandboxOrder,
   nowMs: number,
   paidType: 'NEWTON' | 'MCH',
   paidTime: string,
@@ -135,7 +135,7 @@ export function settle(
   record.updatedAt = nowMs;
 }
 
-function checkFinalAmount(record: OrderRecord, total: number): void {
+function checkFinalAmount(record: SandboxOrder, total: number): void {
   const fund = record.entity.risk_fund;
   const bound = DEPOSIT_WAIVED.includes(fund.name) ? fund.amount : SERVICE_RISK_CAP;
   if (total > bound) {
@@ -147,7 +147,7 @@ function checkFinalAmount(record: OrderRecord, total: number): void {
   }
 }
 
-function checkEndTime(record: OrderRecord, params: CompleteParams, nowMs: number): void {
+function checkEndTime(record: SandboxOrder, params: CompleteParams, nowMs: number): void {
   const endText = params.end_time ?? record.entity.time_range.end_time;
   if (endText === undefined) {
     throw paramError(

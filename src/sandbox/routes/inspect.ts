@@ -4,7 +4,7 @@
  */
 import { checkFaultSpec } from '../faults';
 import type { SandboxContext } from '../context';
-import type { OrderRecord } from '../orders/model';
+import type { SandboxOrder } from '../orders/model';
 import { orderView } from '../orders/views';
 import { SandboxApiError } from '../wire/api-error';
 import type { RouteEntry, RouteReply } from './table';
@@ -13,7 +13,7 @@ import { found } from './user';
 const ok = (payload: unknown): RouteReply => ({ status: 200, payload });
 
 /** An order with what only the sandbox knows about it. */
-export function inspectOrder(ctx: SandboxContext, record: OrderRecord) {
+export function inspectOrder(ctx: SandboxContext, record: SandboxOrder) {
   const outOrderNo = record.entity.out_order_no;
   return {
     order: orderView(record),

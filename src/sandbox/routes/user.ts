@@ -3,7 +3,7 @@
  * API): open the confirm page, decide, and let a deduction succeed or fail.
  */
 import { deduct } from '../context';
-import type { OrderRecord } from '../orders/model';
+import type { SandboxOrder } from '../orders/model';
 import { orderView } from '../orders/views';
 import { decide, openConfirmPage, openOrderPage } from '../user/actions';
 import { DECISIONS, type ConfirmPage, type Decision } from '../user/confirm-pages';
@@ -68,7 +68,7 @@ export const USER_ROUTES: readonly RouteEntry[] = [
 ];
 
 /** The order named in the path, or 404. */
-export function found(ctx: SandboxContext, outOrderNo: string): OrderRecord {
+export function found(ctx: SandboxContext, outOrderNo: string): SandboxOrder {
   const record = ctx.orders.get(outOrderNo);
   if (!record) throw new SandboxApiError(404, 'ORDER_NOT_EXIST', '订单不存在');
   return record;

@@ -5,7 +5,7 @@
 import { BUSINESS_TYPE_USE, PAYSCORE_MINI_PROGRAM_APPID } from '../../payscore/constants';
 import { userConfirms, type SandboxContext } from '../context';
 import { newQueryId } from '../orders/ids';
-import type { OrderRecord } from '../orders/model';
+import type { SandboxOrder } from '../orders/model';
 import { SandboxApiError } from '../wire/api-error';
 import type { ConfirmPage, Decision } from './confirm-pages';
 import { checkExtraData } from './extra-data';
@@ -38,7 +38,7 @@ export function openConfirmPage(
  * Opens the page of an order without extraData (the sandbox page's shortcut); the package is
  * used up all the same.
  */
-export function openOrderPage(ctx: SandboxContext, record: OrderRecord, openid: unknown) {
+export function openOrderPage(ctx: SandboxContext, record: SandboxOrder, openid: unknown) {
   const user = checkOpenid(openid ?? 'oSANDBOX_user_000000000000');
   if (record.packageOpenedBy !== undefined) {
     throw new SandboxApiError(400, 'PACKAGE_USED', '订单未获得权益，系统繁忙', {
@@ -77,7 +77,7 @@ export function decide(ctx: SandboxContext, page: ConfirmPage, decision: Decisio
   };
 }
 
-function bindPackage(ctx: SandboxContext, record: OrderRecord, openid: string): ConfirmPage {
+function bindPackage(ctx: SandboxContext, record: SandboxOrder, openid: string): ConfirmPage {
   if (record.entity.state !== 'CREATED') {
     throw new SandboxApiError(400, 'ORDER_STATE', '订单未获得权益，系统繁忙', {
       issue: `order is ${record.entity.state}; only CREATED orders can be confirmed`,

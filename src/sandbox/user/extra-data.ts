@@ -4,8 +4,8 @@
  */
 import { signHmacSha256 } from '../../payscore/crypto/hmac';
 import type { SandboxIdentity } from '../merchant/identity';
-import type { OrderRecord } from '../orders/model';
-import type { OrderStore } from '../orders/store';
+import type { SandboxOrder } from '../orders/model';
+import type { SandboxOrderBook } from '../orders/store';
 import { SandboxApiError } from '../wire/api-error';
 
 const SIGNED_FIELDS = ['mch_id', 'package', 'timestamp', 'nonce_str', 'sign_type', 'sign'];
@@ -23,11 +23,11 @@ const BUSY = '系统繁忙';
  * that order. Nothing is used up here: the caller binds the package once all checks passed.
  */
 export function checkExtraData(
-  orders: OrderStore,
+  orders: SandboxOrderBook,
   identity: SandboxIdentity,
   appid: unknown,
   extraData: unknown,
-): OrderRecord {
+): SandboxOrder {
   const data = (extraData && typeof extraData === 'object' ? extraData : {}) as Record<
     string,
     unknown
