@@ -39,6 +39,38 @@ describe('functions/payscore when things go wrong', () => {
     );
   });
 
+  it('drops an order WeChat Pay never created once a query shows it unknown', async () => {
+    rig = await startFunctionRig();
+    rig.sandbox.injectFault({ route: 'create', kind: 'system-error', count: 3 });
+    assert.equal(
+      ((await rig.call('oAlice', { action: 'start' })) as { code?: string }).code,
+      'UPSTREAM_TIMEOUT',
+    );
+    const [kept] = await rig.store.listByOpenid('oAlice', 10);
+    const query = await rig.call('oAlice', { action: 'query', out_order_no: kept.out_order_no });
+    assert.deepEqual(query, {
+      ok: false,
+      code: 'NOT_FOUND',
+      message: '订单未创建成功，请重新下单',
+    });
+    assert.equal((await rig.store.get(kept.out_order_no))?.status, 'FAILED');
+    assert.deepEqual(ok<'list'>(await rig.call('oAlice', { action: 'list' })).orders, []);
+  });
+
+  it('will not cancel on a stale state when WeChat Pay cannot be asked', async () => {
+    rig = await startFunctionRig();
+    const started = ok<'start'>(await rig.call('oAlice', { action: 'start' }));
+    rig.sandbox.injectFault({ route: 'notify', kind: 'drop', count: 10 });
+    const { extraData } = started.businessView;
+    rig.sandbox.userConfirm({ appid: rig.config.appid, openid: 'oAlice', extraData });
+    rig.sandbox.injectFault({ route: 'query', kind: 'system-error', count: 3 });
+    const no = started.out_order_no;
+    const reply = await rig.call('oAlice', { action: 'cancel', out_order_no: no });
+    assert.equal(reply.ok ? 'ok' : reply.code, 'UPSTREAM_TIMEOUT');
+    assert.equal(rig.sandbox.order(no)?.order.state, 'DOING');
+    assert.equal(rig.sandbox.calls().filter((c) => c.route === 'cancel').length, 0);
+  });
+
   it('times out a slow reply instead of hanging the function', async () => {
     rig = await startFunctionRig({ client: { timeoutMs: 200, retries: 0 } });
     rig.sandbox.injectFault({ route: 'create', kind: 'slow', count: 1, delayMs: 1000 });

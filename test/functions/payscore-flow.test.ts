@@ -141,6 +141,16 @@ describe('functions/payscore against the sandbox', () => {
     ok<'start'>(await rig.call('oAlice', { action: 'start' }));
   });
 
+  it('holds the open-order limit against parallel starts', async () => {
+    const replies = await Promise.all(
+      Array.from({ length: 8 }, () => rig.call('oBob', { action: 'start' })),
+    );
+    const started = replies.filter((reply) => reply.ok).length;
+    assert.ok(started >= 1 && started <= MAX_OPEN_ORDERS, `${started} started`);
+    const open = await rig.store.listByOpenid('oBob', 50);
+    assert.equal(open.filter((r) => r.status === 'WAITING_FOR_USER').length, started);
+  });
+
   it('refuses to finish an order the user has not confirmed', async () => {
     const started = ok<'start'>(await rig.call('oAlice', { action: 'start' }));
     const reply = await rig.call('oAlice', {

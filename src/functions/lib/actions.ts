@@ -54,13 +54,23 @@ export async function runAction(
 /** Most orders one user may have open (not yet finished) at once. */
 export const MAX_OPEN_ORDERS = 3;
 
-/** Refuses a new service while the user already has MAX_OPEN_ORDERS open ones. */
-async function checkOpenOrders(store: OrderStore, openid: string): Promise<void> {
-  const open = ['CREATING', 'WAITING_FOR_USER', 'IN_SERVICE'];
-  const recent = await store.listByOpenid(openid, 50);
-  if (recent.filter((record) => open.includes(record.status)).length >= MAX_OPEN_ORDERS) {
-    throw new UserFacingError('INVALID_STATE', '您有未完成的订单，请先在“我的订单”中结束或取消');
-  }
+/** A CREATING order older than this never reached WeChat Pay and no longer counts as open. */
+const CREATING_GRACE_MS = 60_000;
+
+/**
+ * Whether `record` is one of the user's first MAX_OPEN_ORDERS open orders (by creation). Run
+ * after the new order is saved, so concurrent starts cannot all slip past the limit.
+ */
+async function withinOpenLimit(store: OrderStore, record: OrderRecord, now: number) {
+  const open = (await store.listByOpenid(record.openid, 50))
+    .filter(
+      (item) =>
+        item.status === 'WAITING_FOR_USER' ||
+        item.status === 'IN_SERVICE' ||
+        (item.status === 'CREATING' && now - item.created_at < CREATING_GRACE_MS),
+    )
+    .sort((a, b) => a.created_at - b.created_at || a.out_order_no.localeCompare(b.out_order_no));
+  return open.findIndex((item) => item.out_order_no === record.out_order_no) < MAX_OPEN_ORDERS;
 }
 
 /**
@@ -69,7 +79,6 @@ async function checkOpenOrders(store: OrderStore, openid: string): Promise<void>
  */
 async function startService(openid: string, deps: ActionDeps): Promise<Success<'start'>> {
   const { client, store } = deps;
-  await checkOpenOrders(store, openid);
   const now = deps.now();
   const outOrderNo = `PS${formatBeijingTime(now)}${randomString(14)}`;
   const { serviceIntroduction, paymentName, feePerHour, riskFund } = RENTAL_PLAN;
@@ -85,6 +94,10 @@ async function startService(openid: string, deps: ActionDeps): Promise<Success<'
     version: 0,
   };
   await store.insert(created);
+  if (!(await withinOpenLimit(store, created, now))) {
+    await patchRecord(store, outOrderNo, () => ({ status: 'FAILED', updated_at: deps.now() }));
+    throw new UserFacingError('INVALID_STATE', '您有未完成的订单，请先在“我的订单”中结束或取消');
+  }
 
   const order = await client
     .create({

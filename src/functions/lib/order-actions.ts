@@ -30,21 +30,24 @@ export async function ownedRecord(
 /**
  * Reads the order from WeChat Pay (by `out_order_no` or `query_id`), checks it is the caller's,
  * saves what changed and returns the stored order. If WeChat Pay cannot be reached, the stored
- * order (kept current by notifications) is returned instead.
+ * order (kept current by notifications) is returned instead — unless `strict`, for decisions
+ * that must rest on WeChat Pay's current state.
  */
 export async function refreshOrder(
   query: OrderQuery,
   openid: string,
   deps: ActionDeps,
+  strict = false,
 ): Promise<OrderRecord> {
   if (query.out_order_no !== undefined) {
     const record = await ownedRecord(deps.store, query.out_order_no, openid);
     const order = await deps.client.query({ out_order_no: record.out_order_no }).catch((error) => {
-      if (!isTransient(error)) throw error;
-      deps.log(
-        `[payscore] [query] ${record.out_order_no} served from store: ${describeForLog(error)}`,
-      );
-      return undefined;
+      if (isTransient(error) && !strict) {
+        const reason = describeForLog(error);
+        deps.log(`[payscore] [query] ${record.out_order_no} served from store: ${reason}`);
+        return undefined;
+      }
+      return neverCreated(error, record, deps);
     });
     return order ? ((await saveSnapshot(deps.store, order, deps.now())) ?? record) : record;
   }
@@ -55,6 +58,19 @@ export async function refreshOrder(
   const saved = await saveSnapshot(deps.store, order, deps.now());
   if (!saved) throw NOT_FOUND();
   return saved;
+}
+
+/**
+ * An order saved before a create that never reached WeChat Pay (it timed out or failed) is
+ * unknown there: it is marked FAILED, so it leaves the user's list and open-order count.
+ */
+async function neverCreated(error: unknown, record: OrderRecord, deps: ActionDeps): Promise<never> {
+  const unknown = error instanceof ApiError && error.code === 'ORDER_NOT_EXIST';
+  if (!unknown || record.status !== 'CREATING') throw error;
+  await patchRecord(deps.store, record.out_order_no, (current) =>
+    current.status === 'CREATING' ? { status: 'FAILED', updated_at: deps.now() } : undefined,
+  );
+  throw new UserFacingError('NOT_FOUND', '订单未创建成功，请重新下单');
 }
 
 /**
@@ -115,7 +131,8 @@ export async function cancelOrder(
   openid: string,
   deps: ActionDeps,
 ): Promise<Extract<Replies['cancel'], { ok: true }>> {
-  const record = await refreshOrder({ out_order_no: outOrderNo }, openid, deps);
+  // Strict: a cancel decided on a stale "waiting" would revoke an order already in service.
+  const record = await refreshOrder({ out_order_no: outOrderNo }, openid, deps, true);
   if (record.status === 'REVOKED') {
     return { ok: true, order: orderView(record), alreadyCancelled: true };
   }
