@@ -22,12 +22,15 @@ import {
 } from './validate';
 import { parseBeijingTime } from './time';
 
-/** Knobs of {@link PayScoreClient}; the defaults suit a cloud function with a 20 s timeout. */
+/**
+ * Knobs of {@link PayScoreClient}. With the defaults one call takes at most about 10 s, so an
+ * action making two calls fits the `payscore` function's 30 s timeout (cloudbaserc.json).
+ */
 export interface ClientOptions {
   transport?: Transport;
   /** Clock in milliseconds; tests move it to check timestamps. */
   now?: () => number;
-  /** Per attempt. Three attempts with backoff stay under 15 s. */
+  /** Per attempt (default 3000). Three attempts with backoff take at most about 10 s. */
   timeoutMs?: number;
   /** Extra attempts after a network error, a timeout or a 5xx. */
   retries?: number;
@@ -54,9 +57,9 @@ export class PayScoreClient {
   ) {
     this.transport = options.transport ?? nodeTransport;
     this.now = options.now ?? Date.now;
-    this.timeoutMs = options.timeoutMs ?? 4000;
+    this.timeoutMs = options.timeoutMs ?? 3000;
     this.retries = options.retries ?? 2;
-    this.backoffMs = options.backoffMs ?? 300;
+    this.backoffMs = options.backoffMs ?? 200;
   }
 
   /** Creates a confirm-mode order (`need_user_confirm: true`); the reply carries `package`. */

@@ -105,7 +105,8 @@ export async function finishOrder(
     })
     .catch(async (error: unknown) => settledElsewhere(error, outOrderNo, deps));
   if (!completed) {
-    const latest = await refreshOrder({ out_order_no: outOrderNo }, openid, deps);
+    // Strict: only WeChat Pay's own answer may say whether the refused complete went through.
+    const latest = await refreshOrder({ out_order_no: outOrderNo }, openid, deps, true);
     if (latest.status !== 'COLLECTING' && latest.status !== 'PAID') {
       throw new UserFacingError('INVALID_STATE', '订单当前状态不支持结束服务');
     }
