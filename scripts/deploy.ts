@@ -2,8 +2,9 @@
  * `npm run deploy`: checks the configuration and the bundles, then runs
  * `tcb fn deploy --all --force` for the CloudBase environment ENV_ID. Fails loudly when ENV_ID
  * is missing, the configuration is invalid, a bundle needs a module its package.json lacks, or
- * the CLI deployed nothing. Log in first with `npx tcb login`. Reads `.env` at the repository
- * root, or the file named by DEPLOY_ENV_FILE; the process environment wins over the file.
+ * the CLI deployed nothing. Log in first with `npx tcb login`. Reads `.env` then `.env.local`
+ * at the repository root, as tcb does (or only the file named by DEPLOY_ENV_FILE); the process
+ * environment wins over the files.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -34,20 +35,45 @@ export function deployedFunctions(output: string): string[] {
   );
 }
 
+/** True for a host name that means this machine (loopback, unspecified). */
+export function isThisMachine(hostname: string): boolean {
+  const host = hostname
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
+  return (
+    host === 'localhost' ||
+    host === '0.0.0.0' ||
+    host === '::' ||
+    host === '::1' ||
+    /^127\.\d+\.\d+\.\d+$/.test(host) ||
+    /^::ffff:(127\.|7f)/.test(host)
+  );
+}
+
 /**
- * Problems that make a configuration unfit for production even though it loads: the local
- * sandbox's merchant (plain http, loopback) must never be deployed.
+ * Problems that make a configuration unfit for CloudBase even though it loads: the local
+ * sandbox's merchant (plain http, this machine) must never be deployed, and a key file on this
+ * machine does not reach the function (cloudbaserc.json passes WECHATPAY_PRIVATE_KEY only).
  */
-export function productionProblems(config: PayScoreConfig): string[] {
+export function productionProblems(
+  config: PayScoreConfig,
+  env: Record<string, string | undefined>,
+): string[] {
   const problems: string[] = [];
   for (const [name, url] of [
     ['WECHATPAY_BASE_URL', config.baseUrl],
     ['PAYSCORE_NOTIFY_URL', config.notifyUrl],
   ]) {
     const { protocol, hostname } = new URL(url);
-    if (protocol !== 'https:' || ['127.0.0.1', 'localhost', '[::1]'].includes(hostname)) {
+    if (protocol !== 'https:' || isThisMachine(hostname)) {
       problems.push(`${name} points at this machine (the local sandbox?): use the real https URL`);
     }
+  }
+  if (env.WECHATPAY_PRIVATE_KEY_FILE) {
+    problems.push(
+      'WECHATPAY_PRIVATE_KEY_FILE is a path on this machine: set WECHATPAY_PRIVATE_KEY instead',
+    );
   }
   return problems;
 }
@@ -65,20 +91,22 @@ function checkBundles(): void {
 }
 
 function main(): number {
-  const dotEnvPath = process.env.DEPLOY_ENV_FILE ?? path.join(ROOT, '.env');
+  const files = process.env.DEPLOY_ENV_FILE
+    ? [process.env.DEPLOY_ENV_FILE]
+    : [path.join(ROOT, '.env'), path.join(ROOT, '.env.local')];
   // The shell wins over the file, but an empty shell variable does not erase a value.
   const shell = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value));
-  const env = {
-    ...(existsSync(dotEnvPath) ? parseEnvFile(readFileSync(dotEnvPath, 'utf8')) : {}),
-    ...shell,
-  } as Record<string, string>;
+  const fromFiles = files
+    .filter((file) => existsSync(file))
+    .map((file) => parseEnvFile(readFileSync(file, 'utf8')));
+  const env = Object.assign({}, ...fromFiles, shell) as Record<string, string>;
   if (!env.ENV_ID) {
     console.error('[deploy] ENV_ID is not set: put your CloudBase environment id in .env');
     return 1;
   }
   let problems: string[];
   try {
-    problems = productionProblems(loadConfig(env));
+    problems = productionProblems(loadConfig(env), env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     problems = error.problems;
@@ -99,7 +127,8 @@ function main(): number {
   const deployed = deployedFunctions(output);
   if (run.status !== 0 || deployed.length !== FUNCTION_NAMES.length) {
     const missing = FUNCTION_NAMES.filter((name) => !deployed.includes(name));
-    console.error(`[deploy] failed: exit ${run.status}, not deployed: ${missing.join(', ')}`);
+    const which = missing.length ? `not deployed: ${missing.join(', ')}` : 'see the output above';
+    console.error(`[deploy] failed: tcb exited with ${run.status}; ${which}`);
     return 1;
   }
   console.log(

@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { FUNCTION_NAMES, buildFunctions } from '../../scripts/build-functions';
-import { deployedFunctions, missingModules } from '../../scripts/deploy';
+import { deployedFunctions, isThisMachine, missingModules } from '../../scripts/deploy';
+import { validEnv } from '../support/env';
 import { parseEnvFile } from '../../src/local/env-file';
 import { startSandbox } from '../../src/sandbox';
 import { guardedEnv } from '../support/child-env';
@@ -66,6 +67,36 @@ describe('scripts/deploy', () => {
       assert.doesNotMatch(run.stdout, /tcb fn deploy/);
     } finally {
       await sandbox.close();
+    }
+  });
+
+  it('refuses a key file, which never reaches the deployed function', () => {
+    const run = deploy({
+      ...validEnv(),
+      ENV_ID: 'local-test-0000',
+      WECHATPAY_BASE_URL: 'https://api.example.invalid',
+      PAYSCORE_NOTIFY_URL: 'https://example.invalid/payscore/notify',
+      WECHATPAY_PRIVATE_KEY: '',
+      WECHATPAY_PRIVATE_KEY_FILE: path.join(ROOT, 'test', 'fixtures', 'platform-key.pem'),
+    });
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /WECHATPAY_PRIVATE_KEY_FILE is a path on this machine/);
+    assert.doesNotMatch(run.stdout, /tcb fn deploy/);
+  });
+
+  it('knows the names of this machine', () => {
+    for (const host of [
+      'localhost',
+      'localhost.',
+      '127.0.0.2',
+      '0.0.0.0',
+      '[::1]',
+      '[::ffff:127.0.0.1]',
+    ]) {
+      assert.ok(isThisMachine(host), host);
+    }
+    for (const host of ['api.mch.weixin.qq.com', '10.0.0.1', 'example.invalid']) {
+      assert.ok(!isThisMachine(host), host);
     }
   });
 
