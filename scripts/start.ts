@@ -6,23 +6,32 @@
  */
 import { runFlow } from '../src/local/flow';
 
-const USAGE = 'usage: npm start -- [--keep] [--state-dir <dir>]';
+const USAGE = `usage: npm start -- [options]
+  --keep               leave the sandbox running afterwards, with its page (Ctrl-C to stop)
+  --state-dir <dir>    where the sandbox keeps its merchant (default: .sandbox)
+  --help               this text`;
 
-/** The flags, or undefined for anything else. */
-function parseArgs(args: string[]): { keep: boolean; stateDir?: string } | undefined {
+/** The flags; `help` for --help, or the complaint about anything else. */
+function parseArgs(args: string[]): { keep: boolean; stateDir?: string } | 'help' | string {
   const options: { keep: boolean; stateDir?: string } = { keep: false };
   for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--help' || args[i] === '-h') return 'help';
     if (args[i] === '--keep') options.keep = true;
     else if (args[i] === '--state-dir' && args[i + 1]) options.stateDir = args[++i];
-    else return undefined;
+    else if (args[i] === '--state-dir') return '--state-dir needs a value';
+    else return `unknown option ${args[i]}`;
   }
   return options;
 }
 
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
-  if (!options) {
-    console.error(USAGE);
+  if (options === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
+  if (typeof options === 'string') {
+    console.error(`${options}\n${USAGE}`);
     return 2;
   }
   const { keep, stateDir } = options;

@@ -4,16 +4,23 @@
  */
 import { startSandbox, type SandboxOptions } from './index';
 
-const USAGE =
-  'usage: npm run sandbox -- [--port <n>] [--state-dir <dir>] [--auto-deduct <ms>] ' +
-  '[--notify-url <url>]';
+const USAGE = `usage: npm run sandbox -- [options]
+  --port <n>           port on 127.0.0.1 (default: any free port)
+  --state-dir <dir>    where merchant.env and the WeChat Pay key live (default: .sandbox)
+  --auto-deduct <ms>   collect by itself this long after each complete (default: off)
+  --notify-url <url>   PAYSCORE_NOTIFY_URL written to merchant.env and kept for later starts;
+                       http(s) on 127.0.0.1, localhost or [::1] only (default: the sandbox's sink)
+  --help               this text`;
+
+/** Thrown for `--help`: the usage goes to stdout and the exit code is 0. */
+export class HelpRequested extends Error {}
 
 /** Reads the command-line flags; throws with the usage on anything unknown. */
 export function parseArgs(args: string[]): SandboxOptions {
   const options: SandboxOptions = { persist: true };
   for (let i = 0; i < args.length; i += 2) {
     const [flag, value] = [args[i], args[i + 1]];
-    if (flag === '--help' || flag === '-h') throw new Error(USAGE);
+    if (flag === '--help' || flag === '-h') throw new HelpRequested(USAGE);
     if (!/^--(port|auto-deduct|state-dir|notify-url)$/.test(flag)) {
       throw new Error(`unknown option ${flag}\n${USAGE}`);
     }
@@ -29,7 +36,8 @@ export function parseArgs(args: string[]): SandboxOptions {
       options.stateDir = value;
     } else {
       const url = URL.canParse(value) ? new URL(value) : undefined;
-      if (!url || !['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
+      const loopback = url && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+      if (!url || !loopback || !['http:', 'https:'].includes(url.protocol)) {
         throw new Error(`--notify-url must be a loopback URL: the sandbox delivers nowhere else`);
       }
       options.notifyUrl = value;
@@ -63,6 +71,10 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((error: unknown) => {
+    if (error instanceof HelpRequested) {
+      process.stdout.write(`${error.message}\n`);
+      process.exit(0);
+    }
     process.stderr.write(`[sandbox] ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   });

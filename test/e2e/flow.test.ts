@@ -50,6 +50,15 @@ describe('e2e: the whole confirm-order flow', () => {
     }
   }).timeout(60_000);
 
+  it('`npm start` answers --help with 0 and an unknown flag with 2', () => {
+    const help = npmStart(['--help']);
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /--keep {2,}leave the sandbox running/);
+    const bogus = npmStart(['--bogus']);
+    assert.equal(bogus.status, 2);
+    assert.match(bogus.stderr, /^unknown option --bogus/);
+  }).timeout(30_000);
+
   it('`npm start` exits non-zero naming the step and the reason', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'payscore-start-'));
     const notADirectory = path.join(dir, 'file');
