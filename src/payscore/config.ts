@@ -149,8 +149,11 @@ function readWechatpayKeys(read: Read, report: Report): WechatpayKeys {
   const publicKeyId = read('WECHATPAY_PUBLIC_KEY_ID');
   const publicKeyPem = read('WECHATPAY_PUBLIC_KEY');
   const platformCertificatesPem = read('WECHATPAY_PLATFORM_CERTS');
-  if (publicKeyId && !publicKeyId.startsWith(PUBLIC_KEY_ID_PREFIX)) {
-    report('WECHATPAY_PUBLIC_KEY_ID', `must start with ${PUBLIC_KEY_ID_PREFIX}`);
+  if (publicKeyId && !new RegExp(`^${PUBLIC_KEY_ID_PREFIX}\\d+$`).test(publicKeyId)) {
+    report('WECHATPAY_PUBLIC_KEY_ID', `must be ${PUBLIC_KEY_ID_PREFIX} followed by digits`);
+  }
+  if (publicKeyPem && !/-----BEGIN (RSA )?PUBLIC KEY-----/.test(publicKeyPem)) {
+    report('WECHATPAY_PUBLIC_KEY', 'must be a PEM public key (BEGIN PUBLIC KEY)');
   }
   if (Boolean(publicKeyId) !== Boolean(publicKeyPem)) {
     report('WECHATPAY_PUBLIC_KEY', 'and WECHATPAY_PUBLIC_KEY_ID must be set together');
@@ -163,8 +166,10 @@ function readWechatpayKeys(read: Read, report: Report): WechatpayKeys {
     if (platformCertificatesPem && keys.platformCertificates.size === 0) {
       report('WECHATPAY_PLATFORM_CERTS', 'holds no PEM certificate');
     }
-    if (keys.publicKey && keys.publicKey.key.asymmetricKeyType !== 'rsa') {
-      report('WECHATPAY_PUBLIC_KEY', 'must be an RSA public key');
+    const publicKey = keys.publicKey?.key;
+    const bits = publicKey?.asymmetricKeyDetails?.modulusLength ?? 0;
+    if (publicKey && (publicKey.asymmetricKeyType !== 'rsa' || bits < 2048)) {
+      report('WECHATPAY_PUBLIC_KEY', 'must be an RSA public key of 2048 bits or more');
     }
     return keys;
   } catch {
@@ -187,7 +192,9 @@ function checkUrl(name: VariableName, value: string, report: Report): string {
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
     report(name, 'must use https');
   }
-  if (url.search) report(name, 'must not have a query string');
+  if (url.search || value.includes('?')) report(name, 'must not have a query string');
+  if (url.hash || value.includes('#')) report(name, 'must not have a #fragment');
+  if (url.username || url.password) report(name, 'must not carry a user name or password');
   if (name === 'WECHATPAY_BASE_URL' && url.pathname !== '/') {
     report(name, 'must be the host only, without a path (the API paths start with /v3)');
   }

@@ -104,6 +104,22 @@ describe('payscore/config', () => {
     );
     const withPath = { ...env, WECHATPAY_BASE_URL: 'https://api.mch.weixin.qq.com/v3' };
     assert.match(problems(withPath).message, /must be the host only, without a path/);
+    const privateAsPublic = { ...env, WECHATPAY_PUBLIC_KEY: env.WECHATPAY_PRIVATE_KEY };
+    assert.match(problems(privateAsPublic).message, /must be a PEM public key/);
+    const bareId = { ...env, WECHATPAY_PUBLIC_KEY_ID: 'PUB_KEY_ID_' };
+    assert.match(problems(bareId).message, /PUB_KEY_ID_ followed by digits/);
+    const weakPublic = weak.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    assert.match(
+      problems({ ...env, WECHATPAY_PUBLIC_KEY: weakPublic }).message,
+      /WECHATPAY_PUBLIC_KEY must be an RSA public key of 2048 bits/,
+    );
+    for (const [url, rule] of [
+      ['https://x.invalid/notify#part', /#fragment/],
+      ['https://user:pw@x.invalid/notify', /user name or password/],
+      ['https://x.invalid/notify?', /query string/],
+    ] as const) {
+      assert.match(problems({ ...env, PAYSCORE_NOTIFY_URL: url }).message, rule);
+    }
     const notCerts = { ...env, WECHATPAY_PLATFORM_CERTS: 'hello' };
     assert.match(problems(notCerts).message, /WECHATPAY_PLATFORM_CERTS holds no PEM certificate/);
   });
