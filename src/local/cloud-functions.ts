@@ -25,8 +25,11 @@ export function loadLocalFunctions(env: Record<string, string>): LocalFunctions 
     [LOCAL_STORE_VARIABLE]: 'memory',
     WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID',
     TCB_ENV: 'local',
-    // As on CloudBase. Without it, wx-server-sdk's init probes a cloud metadata host.
+    // As on CloudBase. Without the first, wx-server-sdk's init probes a cloud metadata host;
+    // without the others it logs errors about them.
     TENCENTCLOUD_RUNENV: 'SCF',
+    SCF_NAMESPACE: 'local',
+    TENCENTCLOUD_REGION: 'ap-shanghai',
   });
   const bundles = Object.fromEntries(
     buildFunctions().map((file) => {

@@ -8,6 +8,8 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1', 'localhost']);
 
 // What a wx-server-sdk function has on CloudBase; without it the SDK probes a metadata host.
 process.env.TENCENTCLOUD_RUNENV = 'SCF';
+process.env.SCF_NAMESPACE ??= 'local';
+process.env.TENCENTCLOUD_REGION ??= 'ap-shanghai';
 
 const refused = [];
 
@@ -41,4 +43,10 @@ dns.lookup = function guardedLookup(hostname, ...rest) {
   const callback = rest[rest.length - 1];
   process.nextTick(() => callback(refusal(hostname)));
   return {};
+};
+
+const promiseLookup = dns.promises.lookup;
+dns.promises.lookup = function guardedPromiseLookup(hostname, ...rest) {
+  if (LOOPBACK.has(hostname)) return Reflect.apply(promiseLookup, this, [hostname, ...rest]);
+  return Promise.reject(refusal(hostname));
 };
