@@ -33,7 +33,7 @@ const TIMEOUT_PATTERN = /timed out|timeout|-504003/i;
 export async function callPayScore<R extends Request>(request: R): Promise<Outcome<R['action']>> {
   try {
     const response = await wx.cloud.callFunction({ name: ORDER_FUNCTION, data: request });
-    return readReply<R['action']>(response.result);
+    return readReply<R['action']>(request.action, response.result);
   } catch (error) {
     return callFailure(request.action, error);
   }
@@ -52,10 +52,29 @@ export function isUncertain(outcome: { ok: boolean; code?: string }): boolean {
   );
 }
 
-function readReply<A extends Action>(result: unknown): Outcome<A> {
-  if (!result || typeof result !== 'object') return malformed();
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
+const isOrder = (value: unknown) =>
+  isObject(value) && typeof value.out_order_no === 'string' && typeof value.status === 'string';
+
+/**
+ * What an `ok` reply of each action must carry for the pages to use it. A function of another
+ * version that answers differently is reported as malformed instead of breaking a page.
+ */
+const COMPLETE: Record<Action, (reply: Record<string, unknown>) => boolean> = {
+  plan: (reply) => isObject(reply.plan),
+  start: (reply) =>
+    typeof reply.out_order_no === 'string' && isOrder(reply.order) && isObject(reply.businessView),
+  query: (reply) => isOrder(reply.order),
+  finish: (reply) => isOrder(reply.order),
+  cancel: (reply) => isOrder(reply.order),
+  list: (reply) => Array.isArray(reply.orders) && reply.orders.every(isOrder),
+};
+
+function readReply<A extends Action>(action: A, result: unknown): Outcome<A> {
+  if (!isObject(result)) return malformed();
   const reply = result as { ok?: unknown; code?: unknown; message?: unknown };
-  if (reply.ok === true) return result as Replies[A];
+  if (reply.ok === true) return COMPLETE[action](result) ? (result as Replies[A]) : malformed();
   if (reply.ok === false && typeof reply.code === 'string' && typeof reply.message === 'string') {
     return result as Failure;
   }

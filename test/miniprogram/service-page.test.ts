@@ -80,6 +80,12 @@ describe('miniprogram/services/api and app', () => {
     page.tap('onRetryTap');
     await rig.mp.settle();
     assert.equal(page.data.error, '服务返回异常，请稍后重试');
+
+    rig.cloud.replyNext('plan', { ok: true });
+    page.tap('onRetryTap');
+    await rig.mp.settle();
+    assert.equal(page.data.error, '服务返回异常，请稍后重试');
+    assert.equal(page.data.loading, false);
   });
 
   it('initialises CloudBase with traceUser, in the configured environment if any', async () => {
