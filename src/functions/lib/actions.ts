@@ -13,7 +13,7 @@ import { UserFacingError, describeForLog } from './failure';
 import { cancelOrder, finishOrder, refreshOrder } from './order-actions';
 import { orderView } from './order-view';
 import { RENTAL_PLAN, feeSummary, planView } from './plan';
-import { patchRecord, saveSnapshot } from './snapshot';
+import { markFailed, saveSnapshot } from './snapshot';
 import type { OrderRecord, OrderStore } from './store/order-store';
 
 /** What the user-facing actions need; the cloud function builds the real ones. */
@@ -95,7 +95,7 @@ async function startService(openid: string, deps: ActionDeps): Promise<Success<'
   };
   await store.insert(created);
   if (!(await withinOpenLimit(store, created, now))) {
-    await patchRecord(store, outOrderNo, () => ({ status: 'FAILED', updated_at: deps.now() }));
+    await markFailed(store, outOrderNo, deps.now());
     throw new UserFacingError('INVALID_STATE', '您有未完成的订单，请先在“我的订单”中结束或取消');
   }
 
@@ -110,7 +110,7 @@ async function startService(openid: string, deps: ActionDeps): Promise<Success<'
     })
     .catch(async (error: unknown) => {
       if (error instanceof ApiError && error.status < 500) {
-        await patchRecord(store, outOrderNo, () => ({ status: 'FAILED', updated_at: deps.now() }));
+        await markFailed(store, outOrderNo, deps.now());
       }
       throw error;
     });

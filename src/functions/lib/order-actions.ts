@@ -11,7 +11,7 @@ import type { ActionDeps } from './actions';
 import { UserFacingError, describeForLog } from './failure';
 import { orderView } from './order-view';
 import { RENTAL_PLAN, serviceFee } from './plan';
-import { patchFromOrder, patchRecord, saveSnapshot } from './snapshot';
+import { markFailed, patchFromOrder, patchRecord, saveSnapshot } from './snapshot';
 import type { OrderRecord, OrderStore } from './store/order-store';
 
 const NOT_FOUND = () => new UserFacingError('NOT_FOUND', '订单不存在');
@@ -67,9 +67,7 @@ export async function refreshOrder(
 async function neverCreated(error: unknown, record: OrderRecord, deps: ActionDeps): Promise<never> {
   const unknown = error instanceof ApiError && error.code === 'ORDER_NOT_EXIST';
   if (!unknown || record.status !== 'CREATING') throw error;
-  await patchRecord(deps.store, record.out_order_no, (current) =>
-    current.status === 'CREATING' ? { status: 'FAILED', updated_at: deps.now() } : undefined,
-  );
+  await markFailed(deps.store, record.out_order_no, deps.now());
   throw new UserFacingError('NOT_FOUND', '订单未创建成功，请重新下单');
 }
 

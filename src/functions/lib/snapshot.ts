@@ -80,3 +80,10 @@ export async function patchRecord(
   }
   throw new Error(`order ${outOrderNo} kept changing; gave up after ${ATTEMPTS} tries`);
 }
+
+/** Marks an order WeChat Pay does not have (refused, never reached, over the limit) FAILED. */
+export function markFailed(store: OrderStore, outOrderNo: string, now: number) {
+  return patchRecord(store, outOrderNo, (record) =>
+    record.status === 'CREATING' ? { status: 'FAILED', updated_at: now } : undefined,
+  );
+}
