@@ -1,11 +1,12 @@
 /**
  * All orders of the sandbox merchant, in memory and bounded: past the cap the oldest finished
- * order goes first (the oldest of all only when none is finished), with its package and
- * query_ids, so a long-running sandbox never grows without limit.
+ * order among the oldest hundred goes first (the oldest of all when none of them is finished),
+ * with its package and query_ids, so a long-running sandbox never grows without limit.
  */
 import { FINISHED_STATES, type SandboxOrder } from './model';
 
 const EXPIRY_MS = 30 * 24 * 60 * 60 * 1000;
+const EVICTION_WINDOW = 100;
 
 /** Orders by out_order_no, package and query_id. */
 export class SandboxOrderBook {
@@ -51,14 +52,17 @@ export class SandboxOrderBook {
     this.byQueryId.set(queryId, record);
   }
 
+  /** Looks at the oldest EVICTION_WINDOW orders only, so a full store stays fast to add to. */
   private evictOne(): void {
     let victim: SandboxOrder | undefined;
+    let seen = 0;
     for (const record of this.orders.values()) {
       victim ??= record;
       if (FINISHED_STATES.includes(record.entity.state)) {
         victim = record;
         break;
       }
+      if (++seen >= EVICTION_WINDOW) break;
     }
     if (!victim) return;
     this.orders.delete(victim.entity.out_order_no);
