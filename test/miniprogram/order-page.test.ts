@@ -82,7 +82,39 @@ describe('miniprogram/pages/order', () => {
     assert.equal(shownStatus(rig.mp), 'COLLECTING');
     assert.equal((page.data.order as { amountText: string }).amountText, '¥4.00');
     assert.deepEqual(rig.mp.toasts, [{ title: '服务已结束', icon: 'success' }]);
-    assert.equal(rig.mp.pendingTimers, 0, 'the ticker stopped with the service');
+    assert.equal(page.data.elapsedText, '', 'the time in service stopped ticking');
+  });
+
+  it('re-reads an order being collected until the server says it is paid', async () => {
+    const rig = startRig();
+    rig.cloud.seed({ out_order_no: ORDER, status: 'COLLECTING', totalAmount: 400, actions: [] });
+    await openOrder(rig);
+    const before = queries(rig.mp).length;
+
+    rig.mp.advance(5000);
+    await rig.mp.settle();
+    assert.equal(queries(rig.mp).length, before + 1);
+    assert.equal(shownStatus(rig.mp), 'COLLECTING');
+
+    rig.cloud.update(ORDER, { status: 'PAID' });
+    rig.mp.advance(5000);
+    await rig.mp.settle();
+    assert.equal(shownStatus(rig.mp), 'PAID');
+    assert.equal(rig.mp.pendingTimers, 0, 'no polling once paid');
+  });
+
+  it('stops re-reading after two minutes of collecting', async () => {
+    const rig = startRig();
+    rig.cloud.seed({ out_order_no: ORDER, status: 'COLLECTING', actions: [] });
+    rig.mp.openPage('pages/service/index');
+    await openOrder(rig);
+    const before = queries(rig.mp).length;
+    for (let i = 0; i < 30; i++) {
+      rig.mp.advance(5000);
+      await rig.mp.settle();
+    }
+    assert.equal(queries(rig.mp).length, before + 24);
+    assert.equal(rig.mp.pendingTimers, 0);
   });
 
   it('cancels only when the user agrees', async () => {

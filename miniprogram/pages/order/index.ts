@@ -12,6 +12,9 @@ import { elapsedText, orderData, orderFlags } from './view-model';
 import type { OrderData } from './view-model';
 
 const NO_TIMER = -1;
+/** While WeChat Pay collects, the order is re-read this often, at most POLLS times a visit. */
+const POLL_MS = 5000;
+const POLLS = 24;
 
 const ACTION_TEXT = {
   finish: {
@@ -41,6 +44,7 @@ Page({
 
   current: null as OrderView | null,
   timer: NO_TIMER,
+  polls: 0,
 
   onLoad(query: Record<string, string | undefined>) {
     const outOrderNo = decodeQueryValue(query.out_order_no);
@@ -167,9 +171,16 @@ Page({
     });
   },
 
+  /** Ticks the time in service, or re-reads an order being collected until it is paid. */
   startTicker() {
     this.stopTicker();
     const order = this.current;
+    if (order?.status === 'COLLECTING' && this.polls < POLLS) {
+      this.timer = setTimeout(() => {
+        this.polls += 1;
+        void this.refresh();
+      }, POLL_MS);
+    }
     if (!order || order.status !== 'IN_SERVICE') {
       this.setData({ elapsedText: '' });
       return;
@@ -180,7 +191,10 @@ Page({
   },
 
   stopTicker() {
-    if (this.timer !== NO_TIMER) clearInterval(this.timer);
+    if (this.timer !== NO_TIMER) {
+      clearInterval(this.timer);
+      clearTimeout(this.timer);
+    }
     this.timer = NO_TIMER;
   },
 });
