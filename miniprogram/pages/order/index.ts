@@ -8,22 +8,13 @@ import type { JumpOutcome } from '../../services/jump';
 import { takeHandedOrder } from '../../services/order-cache';
 import { claimPendingJump } from '../../services/pending-jump';
 import { ordersUrl } from '../../utils/routes';
-import { elapsedText, orderData, orderFlags } from './view-model';
+import { ACTION_TEXT, decodeQueryValue, elapsedText, orderData, orderFlags } from './view-model';
 import type { OrderData } from './view-model';
 
 const NO_TIMER = -1;
 /** While WeChat Pay collects, the order is re-read this often, at most POLLS times a visit. */
 const POLL_MS = 5000;
 const POLLS = 24;
-
-const ACTION_TEXT = {
-  finish: {
-    title: '结束服务',
-    content: '确定结束服务吗？将按实际使用时长扣费。',
-    done: '服务已结束',
-  },
-  cancel: { title: '取消订单', content: '确定取消这笔订单吗？', done: '订单已取消' },
-} as const;
 
 Page({
   data: {
@@ -198,14 +189,3 @@ Page({
     this.timer = NO_TIMER;
   },
 });
-
-// Base libraries differ on whether page query values arrive URL-decoded. An out_order_no never
-// contains '%', so decoding an already decoded value changes nothing.
-function decodeQueryValue(value: string | undefined): string {
-  if (!value) return '';
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}

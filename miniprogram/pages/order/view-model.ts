@@ -1,4 +1,4 @@
-/** How one order reads on the order page: display strings and which buttons show. */
+/** How one order reads on the order page: display strings, which buttons show, dialog texts. */
 import type { OrderView } from '../../services/contract';
 import { formatDateTime, formatDuration, formatYuan } from '../../utils/format';
 
@@ -60,4 +60,26 @@ export function elapsedText(order: OrderView, now: number): string {
   if (order.status !== 'IN_SERVICE') return '';
   const from = order.confirmedAt ?? order.createdAt;
   return formatDuration((order.finishedAt ?? now) - from);
+}
+
+/** What the finish and cancel confirmations say. */
+export const ACTION_TEXT = {
+  finish: {
+    title: '结束服务',
+    content: '确定结束服务吗？将按实际使用时长扣费。',
+    done: '服务已结束',
+  },
+  cancel: { title: '取消订单', content: '确定取消这笔订单吗？', done: '订单已取消' },
+} as const;
+
+// Base libraries differ on whether page query values arrive URL-decoded. An out_order_no never
+// contains '%', so decoding an already decoded value changes nothing.
+/** The out_order_no from the page query. */
+export function decodeQueryValue(value: string | undefined): string {
+  if (!value) return '';
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }
