@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import type { OrderStatus } from '../../miniprogram/services/contract';
-import { startRig } from './support/rig';
+import { startOrder, startRig } from './support/rig';
 import { container, openSimulate, readWxml, texts } from './support/simulate';
 import type { SimulateSession } from './support/simulate';
 
@@ -92,13 +92,8 @@ describe('miniprogram WXML (rendered with miniprogram-simulate)', () => {
 /** The data the real order page code sets for an order in this status. */
 async function orderPageData(status: OrderStatus): Promise<Record<string, unknown>> {
   const rig = startRig({ visit: 'confirm' });
-  await rig.mp.settle();
-  rig.mp.openPage('pages/service/index');
-  await rig.mp.settle();
-  rig.mp.currentPage()?.tap('onStartTap');
-  await rig.mp.settle();
+  const outOrderNo = await startOrder(rig);
   const page = rig.mp.currentPage();
-  const outOrderNo = String(page?.data.outOrderNo);
   if (status !== 'WAITING_FOR_USER') {
     rig.cloud.update(outOrderNo, { status, actions: ACTIONS[status], totalAmount: 400 });
     page?.tap('onCheckAgainTap');

@@ -85,17 +85,10 @@ describe('sandbox: confirm-mode flow with the core client', () => {
   });
 
   it('modify lowers the fee, pay is accepted, sync ends the order as paid', async () => {
-    const config = client.config;
-    const created = await client.create(createInput(config));
-    const extraData = buildConfirmExtraData(
-      config.merchant.mchid,
-      created.package ?? '',
-      config.apiV2Key,
-    );
-    sandbox.userConfirm({ appid: config.appid, openid: 'oUSER_sync', extraData });
-    await client.complete(created.out_order_no, completeInput(300));
+    const { outOrderNo } = await createConfirmed(sandbox, client, 'oUSER_sync');
+    await client.complete(outOrderNo, completeInput(300));
 
-    const modified = await client.modify(created.out_order_no, {
+    const modified = await client.modify(outOrderNo, {
       post_payments: [{ name: '租借费', amount: 300 }],
       post_discounts: [{ name: '新用户', description: '首单优惠', amount: 100 }],
       total_amount: 200,
@@ -104,7 +97,7 @@ describe('sandbox: confirm-mode flow with the core client', () => {
     assert.equal(modified.total_amount, 200);
     assert.equal(modified.collection?.paying_amount, 200);
 
-    const paid = await client.pay(created.out_order_no);
+    const paid = await client.pay(outOrderNo);
     assert.deepEqual(Object.keys(paid).sort(), [
       'appid',
       'mchid',
@@ -112,10 +105,10 @@ describe('sandbox: confirm-mode flow with the core client', () => {
       'out_order_no',
       'service_id',
     ]);
-    sandbox.deduct(created.out_order_no, 'unpaid');
-    assert.equal(sandbox.order(created.out_order_no)?.deduction_attempts, 2);
+    sandbox.deduct(outOrderNo, 'unpaid');
+    assert.equal(sandbox.order(outOrderNo)?.deduction_attempts, 2);
 
-    const synced = await client.sync(created.out_order_no, formatBeijingTime(Date.now()));
+    const synced = await client.sync(outOrderNo, formatBeijingTime(Date.now()));
     assert.equal(synced.state, 'DONE');
     assert.equal(synced.collection?.state, 'USER_PAID');
     assert.equal(synced.collection?.details?.[0]?.paid_type, 'MCH');
@@ -135,15 +128,9 @@ describe('sandbox: confirm-mode flow with the core client', () => {
     });
     assert.equal((await client.query({ out_order_no: first.out_order_no })).state, 'REVOKED');
 
-    const second = await client.create(createInput(config));
-    const extraData = buildConfirmExtraData(
-      config.merchant.mchid,
-      second.package ?? '',
-      config.apiV2Key,
-    );
-    sandbox.userConfirm({ appid: config.appid, openid: 'oUSER_cancel', extraData });
-    await client.cancel(second.out_order_no, '设备故障');
-    assert.equal((await client.query({ out_order_no: second.out_order_no })).state, 'REVOKED');
+    const second = await createConfirmed(sandbox, client, 'oUSER_cancel');
+    await client.cancel(second.outOrderNo, '设备故障');
+    assert.equal((await client.query({ out_order_no: second.outOrderNo })).state, 'REVOKED');
   });
 
   it('answers an identical create with the same order, refuses a changed one', async () => {

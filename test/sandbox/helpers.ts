@@ -60,7 +60,11 @@ export function completeInput(amount: number) {
 }
 
 /** Creates an order and confirms it as user `openid`; returns the order number and query_id. */
-export async function createConfirmed(sandbox: Sandbox, client: PayScoreClient) {
+export async function createConfirmed(
+  sandbox: Sandbox,
+  client: PayScoreClient,
+  openid = 'oUSER_1',
+) {
   const config = client.config;
   const created = await client.create(createInput(config));
   const extraData = buildConfirmExtraData(
@@ -68,7 +72,7 @@ export async function createConfirmed(sandbox: Sandbox, client: PayScoreClient) 
     created.package ?? '',
     config.apiV2Key,
   );
-  const back = sandbox.userConfirm({ appid: config.appid, openid: 'oUSER_1', extraData });
+  const back = sandbox.userConfirm({ appid: config.appid, openid, extraData });
   return { outOrderNo: created.out_order_no, queryId: back.query_id ?? '' };
 }
 
